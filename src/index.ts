@@ -1,0 +1,10 @@
+/**
+ * osmose: astrodynamics for space surveillance and tracking.
+ *
+ * Each module is also published as its own subpath (`osmose/time`, …); this entry re-exports
+ * them all.
+ *
+ * @packageDocumentation
+ */
+export * from './errors';
+export * from './time';

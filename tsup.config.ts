@@ -1,0 +1,18 @@
+import { defineConfig } from 'tsup';
+
+// One entry per public module (ARCHITECTURE.md): each becomes a package.json `exports` subpath.
+export default defineConfig({
+  entry: {
+    index: 'src/index.ts',
+    'time/index': 'src/time/index.ts',
+  },
+  format: ['esm', 'cjs'],
+  dts: true,
+  tsconfig: 'tsconfig.build.json',
+  splitting: true,
+  treeshake: true,
+  sourcemap: false,
+  clean: true,
+  target: 'es2022',
+  platform: 'neutral',
+});

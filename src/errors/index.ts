@@ -195,7 +195,10 @@ export class DataRangeError extends AstroError {
    * @param last - last argument the table covers
    */
   constructor(table: string, value: number, unit: string, first: number, last: number) {
-    super('DATA_RANGE', `${table}: ${value} ${unit} is outside the table (${first}…${last} ${unit})`);
+    super(
+      'DATA_RANGE',
+      `${table}: ${value} ${unit} is outside the table (${first}…${last} ${unit})`,
+    );
     this.table = table;
     this.value = value;
     this.unit = unit;

@@ -121,7 +121,12 @@ export class LeapSecondTable {
     options: LeapSecondTableOptions = {},
   ): LeapSecondTable {
     if (entries.length === 0) {
-      throw new InvalidArgumentError('entries', entries, '', 'a leap-second table needs at least one entry');
+      throw new InvalidArgumentError(
+        'entries',
+        entries,
+        '',
+        'a leap-second table needs at least one entry',
+      );
     }
     let previous = -Infinity;
     for (let i = 0; i < entries.length; i++) {
@@ -132,7 +137,12 @@ export class LeapSecondTable {
         }
       }
       if (!Number.isInteger(e.startMjd)) {
-        throw new InvalidArgumentError(`entries[${i}].startMjd`, e.startMjd, 'MJD', 'must be a whole day');
+        throw new InvalidArgumentError(
+          `entries[${i}].startMjd`,
+          e.startMjd,
+          'MJD',
+          'must be a whole day',
+        );
       }
       if (e.startMjd <= previous) {
         throw new InvalidArgumentError(
@@ -165,8 +175,12 @@ export class LeapSecondTable {
    *   segments is evaluated at it)
    * @returns TAI−UTC in seconds and whether the date is past the table's expiry
    * @throws {@link TimeRangeError} before the table's first entry
+   * @throws {@link InvalidArgumentError} for a date that is not finite
    */
   taiMinusUtc(mjdUtc: number): TaiMinusUtc {
+    if (!Number.isFinite(mjdUtc)) {
+      throw new InvalidArgumentError('mjdUtc', mjdUtc, 'MJD', 'must be a finite date');
+    }
     const i = this.indexOfMjd(mjdUtc);
     return {
       valueS: this.offsetS[i]! + (mjdUtc - this.refMjd[i]!) * this.rate[i]!,
@@ -224,11 +238,17 @@ export class LeapSecondTable {
    *
    * @internal
    */
-  utcToTaiInto(out: Float64Array | number[], dayMjd: number, sodWhole: number, sodFrac: number): void {
+  utcToTaiInto(
+    out: Float64Array | number[],
+    dayMjd: number,
+    sodWhole: number,
+    sodFrac: number,
+  ): void {
     const i = this.indexOfMjd(dayMjd);
     const rate = this.rate[i]!;
     let dat = this.offsetS[i]!;
-    if (rate !== 0) dat += (dayMjd + (sodWhole + sodFrac) / SECONDS_PER_DAY - this.refMjd[i]!) * rate;
+    if (rate !== 0)
+      dat += (dayMjd + (sodWhole + sodFrac) / SECONDS_PER_DAY - this.refMjd[i]!) * rate;
     const datWhole = Math.floor(dat);
     let s = (dayMjd - MJD_J2000) * SECONDS_PER_DAY + sodWhole + datWhole;
     let f = sodFrac + (dat - datWhole);
@@ -270,10 +290,17 @@ export class LeapSecondTable {
     }
     const rate = this.rate[i]!;
     if (rate !== 0) {
-      // TAI runs faster than the drifting UTC by (1 + rate/86400).
-      const u = (ds + df) / (1 + rate / SECONDS_PER_DAY);
-      ds = Math.floor(u);
-      df = u - ds;
+      // TAI runs faster than the drifting UTC by (1 + rate/86400): UTC elapsed = x − c with
+      // c = x·rate/(86400 + rate). Only the small correction c is computed in one double, so
+      // the two-part elapsed time keeps its nanoseconds.
+      const c = ((ds + df) * rate) / (SECONDS_PER_DAY + rate);
+      const cw = Math.floor(c);
+      ds -= cw;
+      df -= c - cw;
+      if (df < 0) {
+        df += 1;
+        ds -= 1;
+      }
     }
     const start = this.startMjd[i]!;
     let day = start + Math.floor(ds / SECONDS_PER_DAY);

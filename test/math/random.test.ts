@@ -32,10 +32,7 @@ interface ReferenceFile {
 
 /** Output of scripts/reference/xoshiro/xoshiro_reference.c (see the README beside it). */
 const REFERENCE: ReferenceFile = JSON.parse(
-  readFileSync(
-    new URL('../reference/xoshiro/reference-output.json', import.meta.url),
-    'utf8',
-  ),
+  readFileSync(new URL('../reference/xoshiro/reference-output.json', import.meta.url), 'utf8'),
 );
 
 /**

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { TIME_SCALES, type TimeScale } from '../src/time/scales';
 
 /** Number of runs of every property; fixed so that CI does the same work each time. */
-export const PROPERTY_RUNS = 300;
+export const PROPERTY_RUNS = Number(process.env.OSMOSE_FC_RUNS ?? 300);
 
 /** fast-check parameters shared by the properties: fixed run count, seed printed on failure. */
 export const FC_PARAMS = { numRuns: PROPERTY_RUNS, verbose: 1 } as const;

@@ -42,7 +42,9 @@ export interface TimeOptions {
    */
   readonly timeData?: TimeData;
   /**
-   * A fixed UT1−UTC, s, used instead of EOP (as in textbook examples that quote dUT1).
+   * A fixed UT1−UTC, s, used instead of EOP (as in textbook examples that quote dUT1). UT1 so
+   * defined steps with UTC at a leap second, so a UT1 reading within the second before the
+   * step matches two instants; use EOP for spans that cross a leap second.
    */
   readonly ut1MinusUtcS?: number;
   /**

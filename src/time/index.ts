@@ -5,6 +5,17 @@
  * @packageDocumentation
  */
 export { DEFAULT_LEAP_SECONDS } from './defaultLeapSeconds';
+export { DEFAULT_EOP, DEFAULT_TIME_DATA } from './defaultTimeData';
+export type {
+  EopExtrapolation,
+  EopGap,
+  EopInterpolation,
+  EopRow,
+  EopStatus,
+  EopTableOptions,
+  EopValues,
+} from './eop';
+export { EopTable } from './eop';
 export type {
   CalendarDateTime,
   CalendarFields,
@@ -17,6 +28,11 @@ export type {
 export { Epoch } from './epoch';
 export type { LeapSecondEntry, LeapSecondTableOptions, TaiMinusUtc } from './leapSeconds';
 export { LeapSecondTable } from './leapSeconds';
+export type { CelestrakEopRow, CelestrakEopRowsOptions } from './parsers/celestrakEop';
+export { parseCelestrakEop, parseCelestrakEopRows } from './parsers/celestrakEop';
+export { parseEopC04, parseEopC04Rows } from './parsers/eopC04';
+export type { Finals2000AOptions, Finals2000ARows } from './parsers/finals2000A';
+export { parseFinals2000A, parseFinals2000ARows } from './parsers/finals2000A';
 export { parseLeapSecondDat } from './parsers/leapSecondDat';
 export type { LeapSecondFileOptions } from './parsers/leapSecondFiles';
 export type { LeapSecondsListOptions } from './parsers/leapSecondsList';

@@ -73,7 +73,7 @@ export class LeapSecondTable {
   private readonly taiStartS: Float64Array;
   /** TAI at the start of each segment, fraction of a second in [0, 1). */
   private readonly taiStartF: Float64Array;
-  /** Size of the jump of TAI−UTC at the start of each segment (0 for the first), s. */
+  /** Jump of TAI−UTC at the start of each segment, in seconds of the UTC clock (0 for the first). */
   private readonly jumpS: Float64Array;
 
   private constructor(entries: readonly LeapSecondEntry[], options: LeapSecondTableOptions) {
@@ -101,7 +101,12 @@ export class LeapSecondTable {
       this.taiStartF[i] = dat - datWhole;
       if (i > 0) {
         const p = entries[i - 1]!;
-        this.jumpS[i] = dat - (p.offsetS + (e.startMjd - p.refMjd) * p.rateSPerDay);
+        // The jump in SI seconds, expressed in seconds of the drifting UTC of the segment it
+        // ends (UTC ran slower than TAI by 1 + rate/86400 before 1972): that is how long the
+        // extra 23:59:60.x reads on the UTC clock.
+        this.jumpS[i] =
+          (dat - (p.offsetS + (e.startMjd - p.refMjd) * p.rateSPerDay)) /
+          (1 + p.rateSPerDay / SECONDS_PER_DAY);
       }
     }
   }
@@ -189,8 +194,9 @@ export class LeapSecondTable {
   }
 
   /**
-   * Length of a UTC day: 86400 s plus the jump of TAI−UTC at the following midnight (86401 s
-   * on a day that ends with a leap second).
+   * Length of a UTC day as read on the UTC clock: 86400 s plus the jump of TAI−UTC at the
+   * following midnight (86401 s on a day that ends with a leap second; before 1972 the
+   * fractional steps, in seconds of the drifting UTC).
    *
    * @param dayMjd - the UTC day, an integer MJD
    * @returns the day's length in SI seconds

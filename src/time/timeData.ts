@@ -1,3 +1,4 @@
+import type { EopTable } from './eop';
 import type { LeapSecondTable } from './leapSeconds';
 
 /**
@@ -23,5 +24,5 @@ export interface TimeData {
   /** TAI−UTC history. */
   readonly leapSeconds: LeapSecondTable;
   /** Earth orientation parameters; required for UT1. */
-  readonly eop?: Ut1Provider | undefined;
+  readonly eop?: EopTable | undefined;
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_TIME_DATA } from '../../src/time/defaultTimeData';
 import { Epoch, type TimeOptions } from '../../src/time/epoch';
 import { TIME_SCALES, type TimeScale } from '../../src/time/scales';
 import {
@@ -13,9 +14,10 @@ import {
 /** Instants are exact to the nanosecond: a round trip through any scale comes back within this. */
 const ROUND_TRIP_TOL_S = 1e-9;
 
-// UT1 needs Earth orientation; a fixed dUT1 keeps these properties independent of the EOP table
-// (the EOP-driven UT1 round trip is tested with the EOP table itself).
-const OPTS: TimeOptions = { ut1MinusUtcS: -0.1234567 };
+// UT1 from the bundled EOP (interpolated on UT1−TAI, so continuous across leap seconds; past
+// either end of the table the 'predict' policy extends it continuously). A fixed dUT1 would make
+// UT1 jump with UTC at each leap second, and UT1 readings within a second of the step ambiguous.
+const OPTS: TimeOptions = { timeData: DEFAULT_TIME_DATA };
 
 /** Seconds between two two-part dates (days), without losing digits. */
 const diffS = (a: readonly [number, number], b: readonly [number, number]) =>

@@ -184,6 +184,19 @@ describe('Epoch and leap seconds', () => {
     expect(() => tai.toIso('UTC')).toThrow(TimeRangeError);
   });
 
+  it('round-trips through TT within 1 ns at 1972-01-01T00:00 UTC, just after the 0.107758 s step', () => {
+    // The last 1971 segment ends with TAI−UTC = 9.892242 s, the next starts at 10 s: UTC read
+    // 1971-12-31T23:59:60.107758 at most, in seconds of the drifting UTC clock.
+    const start = Epoch.fromMjd([41317, 0], 'UTC');
+    const back = Epoch.fromMjd(start.toMjdParts('TT'), 'TT');
+    const [d0, f0] = start.toMjdParts('UTC');
+    const [d1, f1] = back.toMjdParts('UTC');
+    expect(Math.abs((d1 - d0 + (f1 - f0)) * 86400)).toBeLessThanOrEqual(ROUND_TRIP_TOL_S);
+    const inside = Epoch.fromIso('1971-12-31T23:59:60.1', 'UTC');
+    expect(inside.toIso('UTC')).toBe('1971-12-31T23:59:60.100000000');
+    expect(() => Epoch.fromIso('1971-12-31T23:59:60.2', 'UTC')).toThrow(TimeFormatError);
+  });
+
   it('gives the 1961–1968 drifting TAI−UTC through the instant (Orekit value at 1966-01-02)', () => {
     const t = Epoch.fromIso('1966-01-02T00:00:00', 'UTC');
     const tai = t.toMjdParts('TAI');

@@ -2,7 +2,7 @@ import { BUNDLED_EOP } from '../data/eop';
 import { DataFormatError } from '../errors';
 import { DEFAULT_LEAP_SECONDS } from './defaultLeapSeconds';
 import { type EopRow, EopTable } from './eop';
-import type { TimeData } from './timeData';
+import type { TimeDataWithEop } from './timeData';
 
 /** The encoded form of a bundled EOP table (the shape of `BUNDLED_EOP`). */
 interface EncodedEop {
@@ -125,7 +125,7 @@ export const DEFAULT_EOP: EopTable = /* @__PURE__ */ EopTable.fromRows(
  * // ≈ 57754.0000068 (UT1−UTC ≈ +0.59 s)
  * ```
  */
-export const DEFAULT_TIME_DATA: TimeData & { readonly eop: EopTable } = Object.freeze({
+export const DEFAULT_TIME_DATA: TimeDataWithEop = Object.freeze({
   leapSeconds: DEFAULT_LEAP_SECONDS,
   eop: DEFAULT_EOP,
 });

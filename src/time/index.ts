@@ -41,4 +41,4 @@ export { parseTaiUtcDat } from './parsers/taiUtcDat';
 export type { TimeScale } from './scales';
 export { isTimeScale, TIME_SCALES } from './scales';
 export { tdbMinusTtGeocentricS, tdbMinusTtS } from './tdb';
-export type { TimeData, Ut1Provider } from './timeData';
+export type { TimeData, TimeDataWithEop, Ut1Provider } from './timeData';

@@ -26,3 +26,9 @@ export interface TimeData {
   /** Earth orientation parameters; required for UT1. */
   readonly eop?: EopTable | undefined;
 }
+
+/** {@link TimeData} that carries Earth orientation parameters, as {@link DEFAULT_TIME_DATA}. */
+export interface TimeDataWithEop extends TimeData {
+  /** Earth orientation parameters. */
+  readonly eop: EopTable;
+}

@@ -21,16 +21,21 @@ import { LeapSecondTable } from './leapSeconds';
  * DEFAULT_LEAP_SECONDS.expiresMjd; // 61584 (2027-06-28)
  * ```
  */
-export const DEFAULT_LEAP_SECONDS: LeapSecondTable = /* @__PURE__ */ LeapSecondTable.create(
-  BUNDLED_LEAP_SECONDS.entries.map(([startMjd, offsetS, refMjd, rateSPerDay]) => ({
-    startMjd,
-    offsetS,
-    refMjd,
-    rateSPerDay,
-  })),
-  {
-    expiresMjd: BUNDLED_LEAP_SECONDS.expiresMjd,
-    updatedMjd: BUNDLED_LEAP_SECONDS.updatedMjd,
-    source: BUNDLED_LEAP_SECONDS.source,
-  },
-);
+export const DEFAULT_LEAP_SECONDS: LeapSecondTable = /* @__PURE__ */ buildDefaultLeapSeconds();
+
+// One pure call, so that bundlers can drop it whole when the table is unused.
+function buildDefaultLeapSeconds(): LeapSecondTable {
+  return LeapSecondTable.create(
+    BUNDLED_LEAP_SECONDS.entries.map(([startMjd, offsetS, refMjd, rateSPerDay]) => ({
+      startMjd,
+      offsetS,
+      refMjd,
+      rateSPerDay,
+    })),
+    {
+      expiresMjd: BUNDLED_LEAP_SECONDS.expiresMjd,
+      updatedMjd: BUNDLED_LEAP_SECONDS.updatedMjd,
+      source: BUNDLED_LEAP_SECONDS.source,
+    },
+  );
+}

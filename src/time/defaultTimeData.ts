@@ -109,11 +109,15 @@ function decodeBundledEop(data: EncodedEop): EopRow[] {
  * DEFAULT_EOP.at(57753.5).status; // 'interpolated'
  * ```
  */
-export const DEFAULT_EOP: EopTable = /* @__PURE__ */ EopTable.fromRows(
-  /* @__PURE__ */ decodeBundledEop(BUNDLED_EOP),
-  DEFAULT_LEAP_SECONDS,
-  { source: BUNDLED_EOP.source },
-);
+// One pure call: bundlers drop it whole when DEFAULT_EOP is unused, even from a shared chunk
+// (a property read such as BUNDLED_EOP.source among the arguments would keep it alive).
+export const DEFAULT_EOP: EopTable = /* @__PURE__ */ buildDefaultEop();
+
+function buildDefaultEop(): EopTable {
+  return EopTable.fromRows(decodeBundledEop(BUNDLED_EOP), DEFAULT_LEAP_SECONDS, {
+    source: BUNDLED_EOP.source,
+  });
+}
 
 /**
  * The time data shipped with osmose: {@link DEFAULT_LEAP_SECONDS} and {@link DEFAULT_EOP}.
@@ -125,7 +129,7 @@ export const DEFAULT_EOP: EopTable = /* @__PURE__ */ EopTable.fromRows(
  * // ≈ 57754.0000068 (UT1−UTC ≈ +0.59 s)
  * ```
  */
-export const DEFAULT_TIME_DATA: TimeDataWithEop = Object.freeze({
+export const DEFAULT_TIME_DATA: TimeDataWithEop = /* @__PURE__ */ Object.freeze({
   leapSeconds: DEFAULT_LEAP_SECONDS,
   eop: DEFAULT_EOP,
 });

@@ -21,7 +21,7 @@ export type TimeScale = 'TAI' | 'UTC' | 'TT' | 'TDB' | 'TCG' | 'TCB' | 'UT1' | '
  * TIME_SCALES.includes('TT'); // true
  * ```
  */
-export const TIME_SCALES: readonly TimeScale[] = Object.freeze([
+export const TIME_SCALES: readonly TimeScale[] = /* @__PURE__ */ Object.freeze([
   'TAI',
   'UTC',
   'TT',

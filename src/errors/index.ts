@@ -19,7 +19,7 @@ export type AstroErrorCode =
  *
  * @example
  * ```ts
- * import { AstroError } from 'osmose';
+ * import { AstroError, Epoch } from 'osmose';
  * try {
  *   Epoch.fromIso('2025-02-30T00:00:00', 'UTC');
  * } catch (e) {
@@ -47,7 +47,8 @@ export class AstroError extends Error {
  *
  * @example
  * ```ts
- * new InvalidArgumentError('fractionDigits', 15, 'digits', 'must be an integer in 0..12');
+ * new InvalidArgumentError('fractionDigits', 15, 'digits', 'must be an integer in 0..12').message;
+ * // 'fractionDigits = 15 digits: must be an integer in 0..12'
  * ```
  */
 export class InvalidArgumentError extends AstroError {
@@ -81,7 +82,8 @@ export class InvalidArgumentError extends AstroError {
  *
  * @example
  * ```ts
- * new TimeFormatError('2025-02-30', 'day 30 does not exist in February 2025');
+ * new TimeFormatError('2025-02-30', 'day 30 does not exist in February 2025').message;
+ * // 'cannot read time "2025-02-30": day 30 does not exist in February 2025'
  * ```
  */
 export class TimeFormatError extends AstroError {
@@ -107,7 +109,8 @@ export class TimeFormatError extends AstroError {
  *
  * @example
  * ```ts
- * new TimeRangeError('UTC', 36000, 'MJD', 'UTC is defined from MJD 37300 (1961-01-01)');
+ * new TimeRangeError('UTC', 36000, 'MJD', 'UTC is defined from MJD 37300 (1961-01-01)').message;
+ * // 'UTC 36000 MJD: UTC is defined from MJD 37300 (1961-01-01)'
  * ```
  */
 export class TimeRangeError extends AstroError {
@@ -138,7 +141,8 @@ export class TimeRangeError extends AstroError {
  *
  * @example
  * ```ts
- * new DataFormatError('tai-utc.dat', 12, 'JD 2437300.5 does not match 1961 JAN 2');
+ * new DataFormatError('tai-utc.dat', 12, 'JD 2437300.5 does not match 1961 JAN 2').message;
+ * // 'tai-utc.dat line 12: JD 2437300.5 does not match 1961 JAN 2'
  * ```
  */
 export class DataFormatError extends AstroError {
@@ -172,7 +176,8 @@ export class DataFormatError extends AstroError {
  *
  * @example
  * ```ts
- * new DataRangeError('EOP', 70000, 'MJD', 41684, 61323);
+ * new DataRangeError('EOP', 70000, 'MJD', 41684, 61323).message;
+ * // 'EOP: 70000 MJD is outside the table (41684…61323 MJD)'
  * ```
  */
 export class DataRangeError extends AstroError {
@@ -212,7 +217,8 @@ export class DataRangeError extends AstroError {
  *
  * @example
  * ```ts
- * new MissingDataError('EOP', 'UT1 needs Earth orientation parameters: pass timeData');
+ * new MissingDataError('EOP', 'UT1 needs Earth orientation parameters: pass timeData').message;
+ * // 'EOP missing: UT1 needs Earth orientation parameters: pass timeData'
  * ```
  */
 export class MissingDataError extends AstroError {

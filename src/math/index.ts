@@ -9,8 +9,8 @@
  * @example
  * ```ts
  * import { mat3, vec3 } from '../math';
- * const h = vec3.cross([7000, 0, 0], [0, 7.5, 0]); // km²/s
- * const r = mat3.multiplyVec(mat3.rotationZ(0.1), [7000, 0, 0]); // km
+ * const h = vec3.cross([7000, 0, 0], [0, 7.5, 0]); // [0, 0, 52500] km²/s
+ * const r = mat3.multiplyVec(mat3.rotationZ(0.1), [7000, 0, 0]); // ≈ [6965.029157, -698.833917, 0] km
  * ```
  *
  * @packageDocumentation

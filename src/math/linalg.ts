@@ -376,7 +376,8 @@ export function invertSymmetricPositiveDefinite(
  *
  * @example
  * ```ts
- * svd([[3, 0], [0, 4]]); // singularValues [4, 3], rank 2, conditionNumber 4/3, norm2 4
+ * svd([[3, 0], [0, 4]]);
+ * // { singularValues: Float64Array [4, 3], rank: 2, conditionNumber: 1.333…, norm2: 4 }
  * ```
  */
 export function svd(A: MatrixInput, options: RankOptions = {}): SvdSummary {
@@ -406,7 +407,7 @@ export function svd(A: MatrixInput, options: RankOptions = {}): SvdSummary {
  * @example
  * ```ts
  * // fit y = c0 + c1·t to (0, 1), (1, 3), (2, 5)
- * solveLeastSquares([[1, 0], [1, 1], [1, 2]], [1, 3, 5]).x; // ≈ [1, 2]
+ * solveLeastSquares([[1, 0], [1, 1], [1, 2]], [1, 3, 5]).x; // Float64Array [1, 2], to rounding
  * ```
  */
 export function solveLeastSquares(

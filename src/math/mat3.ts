@@ -100,7 +100,8 @@ export function toRows(m: Mat3Like): readonly [Vec3, Vec3, Vec3] {
  *
  * @example
  * ```ts
- * multiply(rotationZ(0.1), rotationZ(0.2)); // rotationZ(0.3), to rounding
+ * const m = multiply(rotationZ(0.1), rotationZ(0.2)); // rotationZ(0.3), to rounding
+ * m[1]; // 0.29552020666133955 (sin 0.3)
  * ```
  */
 export function multiply(a: Mat3Like, b: Mat3Like): Mat3 {
@@ -120,7 +121,8 @@ export function multiply(a: Mat3Like, b: Mat3Like): Mat3 {
  *
  * @example
  * ```ts
- * multiplyInto(new Float64Array(9), identity(), rotationX(0.5)); // rotationX(0.5)
+ * const out = multiplyInto(new Float64Array(9), identity(), rotationX(0.5)); // rotationX(0.5)
+ * out[4]; // 0.8775825618903728 (cos 0.5)
  * ```
  */
 export function multiplyInto<T extends Mat3Out>(out: T, a: Mat3Like, b: Mat3Like): T {
@@ -179,7 +181,8 @@ export function transpose(m: Mat3Like): Mat3 {
  *
  * @example
  * ```ts
- * transposeInto(new Float64Array(9), [1, 2, 3, 4, 5, 6, 7, 8, 9]); // [1, 4, 7, 2, 5, 8, 3, 6, 9]
+ * transposeInto(new Float64Array(9), [1, 2, 3, 4, 5, 6, 7, 8, 9]);
+ * // Float64Array [1, 4, 7, 2, 5, 8, 3, 6, 9]
  * ```
  */
 export function transposeInto<T extends Mat3Out>(out: T, m: Mat3Like): T {
@@ -409,7 +412,8 @@ export function determinant(m: Mat3Like): number {
  *
  * @example
  * ```ts
- * orthonormalityError(rotationX(1)); // about 1e-16
+ * orthonormalityError(rotationX(1)); // 0, to rounding (a few 1e-16 at most)
+ * orthonormalityError([1, 0, 0, 0, 1, 0, 0, 0, 1.001]); // ≈ 0.002001 (1.001² − 1)
  * ```
  */
 export function orthonormalityError(m: Mat3Like): number {

@@ -77,7 +77,8 @@ export interface SeededRandomState {
  * const rng = SeededRandom.create('run-7');
  * const noiseArcsec = 0.5 * rng.nextGaussian();
  * const pick = rng.nextInt(6); // 0…5
- * const again = SeededRandom.create('run-7').nextGaussian() * 0.5; // === noiseArcsec
+ * const again = SeededRandom.create('run-7').nextGaussian() * 0.5;
+ * again === noiseArcsec; // true: same seed, same draws
  * ```
  */
 export class SeededRandom {

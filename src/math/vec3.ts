@@ -413,7 +413,7 @@ export function distance(a: Vec3Like, b: Vec3Like): number {
  *
  * @example
  * ```ts
- * angleBetween([1, 0, 0], [0, 2, 0]); // π/2
+ * angleBetween([1, 0, 0], [0, 2, 0]); // 1.5707963267948966 (π/2)
  * ```
  */
 export function angleBetween(a: Vec3Like, b: Vec3Like): number {

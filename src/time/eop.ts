@@ -288,6 +288,12 @@ export class EopTable implements Ut1Provider {
    * @example
    * ```ts
    * const strict = DEFAULT_EOP.withOptions({ extrapolation: 'error' });
+   * strict.length === DEFAULT_EOP.length; // true: the same rows
+   * try {
+   *   strict.at(70000); // in 2050, after the last row
+   * } catch (e) {
+   *   if (e instanceof DataRangeError) console.log(e.code); // 'DATA_RANGE'
+   * }
    * ```
    */
   withOptions(options: EopTableOptions): EopTable {

@@ -263,7 +263,8 @@ export class Epoch {
    * @throws {@link InvalidArgumentError} for a field out of range
    * @example
    * ```ts
-   * Epoch.fromCalendar({ year: 2004, month: 4, day: 6, hour: 7, minute: 51, second: 28.386009 }, 'UTC');
+   * const fields = { year: 2004, month: 4, day: 6, hour: 7, minute: 51, second: 28.386009 };
+   * Epoch.fromCalendar(fields, 'UTC').toIso('UTC', { fractionDigits: 6 }); // '2004-04-06T07:51:28.386009'
    * ```
    */
   static fromCalendar(fields: CalendarFields, scale: TimeScale, options?: TimeOptions): Epoch {
@@ -513,7 +514,7 @@ export class Epoch {
    * @returns T, Julian centuries
    * @example
    * ```ts
-   * Epoch.fromIso('2004-05-14T16:43:00', 'UTC').julianCenturies('TT'); // 0.043674121031…
+   * Epoch.fromIso('2004-05-14T16:43:00', 'UTC').julianCenturies('TT'); // 0.04367412103075…
    * ```
    */
   julianCenturies(scale: TimeScale, options?: TimeOptions): number {

@@ -51,10 +51,29 @@ for mjd in days:
         "ut1": [ut11, ut12],
     })
 
+# TAI-based cases over 1900-2100 (UTC is not defined before 1961): TT, TCG, TDB, TCB.
+tai_cases = []
+for _ in range(120):
+    mjd = random.randint(15020, 88069)  # 1900-01-01 .. 2100-01-01
+    a1, a2 = 2400000.5 + mjd, random.random()
+    tt1, tt2 = erfa.taitt(a1, a2)
+    tcg1, tcg2 = erfa.tttcg(tt1, tt2)
+    dtr = erfa.dtdb(tt1, tt2, 0.0, 0.0, 0.0, 0.0)
+    tdb1, tdb2 = erfa.tttdb(tt1, tt2, dtr)
+    tcb1, tcb2 = erfa.tdbtcb(tdb1, tdb2)
+    tai_cases.append({
+        "tai": [a1, a2],
+        "tt": [tt1, tt2],
+        "tcg": [tcg1, tcg2],
+        "tdb": [tdb1, tdb2],
+        "tcb": [tcb1, tcb2],
+    })
+
 out = {
     "about": "Time-scale conversions computed with ERFA via Debian python3-erfa; see README.md",
     "erfa_version": erfa.__version__,
     "cases": cases,
+    "tai_cases": tai_cases,
 }
 path = sys.argv[1] if len(sys.argv) > 1 else "scripts/reference/time-scales/erfa_time_scales.json"
 with open(path, "w") as fh:

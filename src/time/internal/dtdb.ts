@@ -51,7 +51,7 @@ const STRIDE = 3;
  *
  * @example
  * ```ts
- * sumSineBlock(new Float64Array([2, 1, 0]), Math.PI / 6); // ≈ 1 (= 2 sin 30°)
+ * sumSineBlock(new Float64Array([2, 1, 0]), Math.PI / 6); // 1, to rounding (2 sin 30°)
  * ```
  */
 export function sumSineBlock(block: Float64Array, t: number): number {

@@ -77,7 +77,17 @@ export interface CelestrakEopRowsOptions {
  *
  * @example
  * ```ts
+ * // Excerpt of EOP-All.txt v1.1 (2025-01-10): header left out, one row per section
+ * const text = [
+ *   'BEGIN OBSERVED',
+ *   '2004 04 06 53101 -0.140857  0.333539 -0.4399552  0.0015095 -0.052181 -0.003943 -0.000097 -0.000098  32',
+ *   'END OBSERVED',
+ *   'BEGIN PREDICTED',
+ *   '2025 01 11 60686  0.131870  0.305119  0.0425960 -0.0003037 -0.113248 -0.006259  0.000305 -0.000135  37',
+ *   'END PREDICTED',
+ * ].join('\n');
  * const rows = parseCelestrakEopRows(text, { leapSeconds: DEFAULT_LEAP_SECONDS });
+ * rows[0]?.dPsiArcsec; // -0.052181
  * rows.at(-1)?.predicted; // true
  * ```
  */
@@ -277,6 +287,13 @@ export function parseCelestrakEopRows(
  *
  * @example
  * ```ts
+ * // Two rows of EOP-All.txt v1.1 (2004-04-06 and 07), header left out
+ * const text = [
+ *   'BEGIN OBSERVED',
+ *   '2004 04 06 53101 -0.140857  0.333539 -0.4399552  0.0015095 -0.052181 -0.003943 -0.000097 -0.000098  32',
+ *   '2004 04 07 53102 -0.140217  0.336400 -0.4413902  0.0013436 -0.052687 -0.003937 -0.000093 -0.000086  32',
+ *   'END OBSERVED',
+ * ].join('\n');
  * const eop = parseCelestrakEop(text, DEFAULT_LEAP_SECONDS);
  * eop.at(53101).ut1MinusUtcS; // -0.4399552
  * ```

@@ -50,8 +50,14 @@ const FIELD_COUNT = 4 + NUMERIC_COLUMNS.length;
  *
  * @example
  * ```ts
+ * // Two lines of eopc04_IAU2000.62-now (2004-04-06 and 07), header left out
+ * const text =
+ *   '2004   4   6  53101  -0.140865   0.333414  -0.4399623   0.0015308  -0.000122  -0.000107' +
+ *   '   0.000071   0.000065  0.0000029  0.0000180    0.000034    0.000036\n' +
+ *   '2004   4   7  53102  -0.140125   0.336313  -0.4414030   0.0013527  -0.000127  -0.000072' +
+ *   '   0.000071   0.000065  0.0000026  0.0000179    0.000034    0.000037\n';
  * const rows = parseEopC04Rows(text);
- * rows[0]; // { mjd: 37665, xpArcsec: -0.0127, ypArcsec: 0.213, ut1MinusUtcS: 0.0326338, … }
+ * rows[0]; // { mjd: 53101, xpArcsec: -0.140865, ypArcsec: 0.333414, ut1MinusUtcS: -0.4399623, … }
  * ```
  */
 export function parseEopC04Rows(
@@ -144,6 +150,12 @@ export function parseEopC04Rows(
  *
  * @example
  * ```ts
+ * // Two lines of eopc04_IAU2000.62-now (2004-04-06 and 07), header left out
+ * const text =
+ *   '2004   4   6  53101  -0.140865   0.333414  -0.4399623   0.0015308  -0.000122  -0.000107' +
+ *   '   0.000071   0.000065  0.0000029  0.0000180    0.000034    0.000036\n' +
+ *   '2004   4   7  53102  -0.140125   0.336313  -0.4414030   0.0013527  -0.000127  -0.000072' +
+ *   '   0.000071   0.000065  0.0000026  0.0000179    0.000034    0.000037\n';
  * const eop = parseEopC04(text, DEFAULT_LEAP_SECONDS);
  * eop.at(53101).ut1MinusUtcS; // -0.4399623
  * ```

@@ -84,8 +84,15 @@ export interface Finals2000ARows {
  *
  * @example
  * ```ts
- * const { bulletinA } = parseFinals2000ARows(text);
- * bulletinA[0]; // { mjd: 41684, xpArcsec: 0.120733, …, predicted: false }
+ * // Two lines of finals2000A.all (2004-04-06 and 07), each cut in two for the page
+ * const text =
+ *   ' 4 4 6 53101.00 I -0.140722 0.000071  0.333536 0.000057  I-0.4399498 0.0000028  1.5244 0.0019' +
+ *   '  I    -0.104    0.151    -0.042    0.166 -0.140720  0.333270 -0.4399620    -0.218    -0.195\n' +
+ *   ' 4 4 7 53102.00 I -0.140160 0.000067  0.336396 0.000060  I-0.4414071 0.0000026  1.3591 0.0024' +
+ *   '  I    -0.093    0.151    -0.067    0.166 -0.140070  0.336140 -0.4414210    -0.092    -0.289\n';
+ * const { bulletinA, bulletinB } = parseFinals2000ARows(text);
+ * bulletinA[0]; // { mjd: 53101, xpArcsec: -0.140722, …, lodS: 0.0015244, …, predicted: false }
+ * bulletinB[0]?.ut1MinusUtcS; // -0.439962
  * ```
  */
 export function parseFinals2000ARows(
@@ -281,6 +288,12 @@ export function parseFinals2000ARows(
  *
  * @example
  * ```ts
+ * // Two lines of finals2000A.all (2004-04-06 and 07), each cut in two for the page
+ * const text =
+ *   ' 4 4 6 53101.00 I -0.140722 0.000071  0.333536 0.000057  I-0.4399498 0.0000028  1.5244 0.0019' +
+ *   '  I    -0.104    0.151    -0.042    0.166 -0.140720  0.333270 -0.4399620    -0.218    -0.195\n' +
+ *   ' 4 4 7 53102.00 I -0.140160 0.000067  0.336396 0.000060  I-0.4414071 0.0000026  1.3591 0.0024' +
+ *   '  I    -0.093    0.151    -0.067    0.166 -0.140070  0.336140 -0.4414210    -0.092    -0.289\n';
  * const eop = parseFinals2000A(text, DEFAULT_LEAP_SECONDS);
  * eop.at(53101).ut1MinusUtcS; // -0.4399498
  * ```

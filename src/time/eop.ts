@@ -1,7 +1,7 @@
 import { DataFormatError, DataRangeError, InvalidArgumentError } from '../errors';
 import { lagrangeAt } from './internal/lagrange';
 import type { LeapSecondTable } from './leapSeconds';
-import type { Ut1Provider } from './timeData';
+import type { EopProvider } from './timeData';
 
 /** Radians in one second of arc: π / (180 × 3600). */
 const RAD_PER_ARCSEC = Math.PI / 648000;
@@ -51,10 +51,14 @@ export type EopInterpolation = 'linear' | 'lagrange';
 /**
  * What happens outside the table:
  * - `'error'`: throw {@link DataRangeError};
- * - `'hold'`: keep the values of the nearest row (UT1−TAI is held, so UT1−UTC still follows
- *   leap seconds);
- * - `'predict'` (default): extrapolate UT1−TAI linearly with its mean rate over the 30 days
- *   at that end of the table, and hold the other parameters.
+ * - `'hold'`: keep the values of the nearest row at either end, however far (UT1−TAI is held,
+ *   so UT1−UTC still follows leap seconds);
+ * - `'predict'` (default): after the last row, extrapolate UT1−TAI linearly with its mean
+ *   rate over the last 30 days and hold the other parameters, for at most
+ *   {@link EopTableOptions.predictionDays} days (default 366, the span of the IERS Bulletin A
+ *   predictions); further on, and before the first row, throw {@link DataRangeError}: a linear
+ *   UT1 extrapolation is off by tens of milliseconds within a year and by seconds within
+ *   decades.
  */
 export type EopExtrapolation = 'error' | 'hold' | 'predict';
 
@@ -96,6 +100,10 @@ export interface EopTableOptions {
   readonly lagrangePoints?: number;
   /** Policy outside the table (default `'predict'`). */
   readonly extrapolation?: EopExtrapolation;
+  /**
+   * How far past the last row `'predict'` extrapolates, days (default 366; 0 or more).
+   */
+  readonly predictionDays?: number;
   /** Name of the file or product the rows come from, used in errors. */
   readonly source?: string;
 }
@@ -120,14 +128,13 @@ interface EopColumns {
   readonly dYArcsec: Float64Array;
   readonly predicted: Uint8Array;
   readonly gaps: readonly EopGap[];
-  /** Mean rate of UT1−TAI over the first 30 days, s/day. */
-  readonly startRateSPerDay: number;
   /** Mean rate of UT1−TAI over the last 30 days, s/day. */
   readonly endRateSPerDay: number;
   readonly leapSeconds: LeapSecondTable;
 }
 
 interface ResolvedOptions {
+  readonly predictionDays: number;
   readonly interpolation: EopInterpolation;
   readonly lagrangePoints: number;
   readonly extrapolation: EopExtrapolation;
@@ -169,7 +176,7 @@ const ROW_KEYS = [
  * table.at(53101.5).ut1MinusUtcS; // ≈ -0.44067845 (finals2000A rows of 2004-04-06/07)
  * ```
  */
-export class EopTable implements Ut1Provider {
+export class EopTable implements EopProvider {
   private readonly columns: EopColumns;
   private readonly options: ResolvedOptions;
   /** True when the rows are consecutive days, so that a row's index is mjd − firstMjd. */
@@ -270,8 +277,7 @@ export class EopTable implements Ut1Provider {
       dYArcsec,
       predicted,
       gaps: Object.freeze(gaps.map((g) => Object.freeze(g))),
-      startRateSPerDay: meanRate(mjd, ut1MinusTaiS, 'start'),
-      endRateSPerDay: meanRate(mjd, ut1MinusTaiS, 'end'),
+      endRateSPerDay: meanRate(mjd, ut1MinusTaiS),
       leapSeconds,
     };
     checkLagrangePoints(resolved, n);
@@ -335,6 +341,11 @@ export class EopTable implements Ut1Provider {
   /** Policy outside the table. */
   get extrapolation(): EopExtrapolation {
     return this.options.extrapolation;
+  }
+
+  /** How far past the last row the `'predict'` policy reaches, days. */
+  get predictionDays(): number {
+    return this.options.predictionDays;
   }
 
   /** Days missing between consecutive rows (empty for a gapless daily table). */
@@ -408,9 +419,10 @@ export class EopTable implements Ut1Provider {
     if (outside) {
       const first = mjdUtc < c.mjd[0]!;
       const i = first ? 0 : n - 1;
+      // checkInside let through only 'hold' (either end) and 'predict' (after the end).
       const predict = this.options.extrapolation === 'predict';
-      const rate = first ? c.startRateSPerDay : c.endRateSPerDay;
-      const ut1MinusTaiS = c.ut1MinusTaiS[i]! + (predict ? rate * (mjdUtc - c.mjd[i]!) : 0);
+      const ut1MinusTaiS =
+        c.ut1MinusTaiS[i]! + (predict ? c.endRateSPerDay * (mjdUtc - c.mjd[i]!) : 0);
       return {
         mjdUtc,
         xpRad: c.xpArcsec[i]! * RAD_PER_ARCSEC,
@@ -482,11 +494,8 @@ export class EopTable implements Ut1Provider {
     const c = this.columns;
     const n = c.mjd.length;
     if (mjdUtc < c.mjd[0]!) {
-      this.checkInside(mjdUtc);
-      const held = c.ut1MinusTaiS[0]!;
-      return this.options.extrapolation === 'predict'
-        ? held + c.startRateSPerDay * (mjdUtc - c.mjd[0]!)
-        : held;
+      this.checkInside(mjdUtc); // only 'hold' reaches before the first row
+      return c.ut1MinusTaiS[0]!;
     }
     if (mjdUtc > c.mjd[n - 1]!) {
       this.checkInside(mjdUtc);
@@ -498,17 +507,26 @@ export class EopTable implements Ut1Provider {
     return this.interpolate(c.ut1MinusTaiS, mjdUtc, this.bracket(mjdUtc));
   }
 
-  /** Throws under the 'error' policy (the caller has found `mjdUtc` outside the table). */
+  /**
+   * Throws where the policy gives no value (the caller has found `mjdUtc` outside the
+   * table): always under 'error'; under 'predict' before the first row and past the
+   * prediction span.
+   */
   private checkInside(mjdUtc: number): void {
-    if (this.options.extrapolation === 'error') {
+    const { extrapolation, predictionDays, source } = this.options;
+    if (extrapolation === 'hold') return;
+    const last = this.lastMjd;
+    if (extrapolation === 'predict') {
+      if (mjdUtc > last && mjdUtc - last <= predictionDays) return;
       throw new DataRangeError(
-        `EOP (${this.options.source})`,
+        `EOP (${source}, 'predict' reaches ${predictionDays} d past the last row)`,
         mjdUtc,
         'MJD',
         this.firstMjd,
-        this.lastMjd,
+        last + predictionDays,
       );
     }
+    throw new DataRangeError(`EOP (${source})`, mjdUtc, 'MJD', this.firstMjd, last);
   }
 
   /** Index i ≤ length − 2 with mjd[i] ≤ t ≤ mjd[i + 1], for t inside the table. */
@@ -559,6 +577,9 @@ export class EopTable implements Ut1Provider {
   }
 }
 
+/** Default reach of the `'predict'` policy past the last row, days (IERS Bulletin A span). */
+const DEFAULT_PREDICTION_DAYS = 366;
+
 function checkMjd(mjdUtc: number): void {
   if (!Number.isFinite(mjdUtc)) {
     throw new InvalidArgumentError('mjdUtc', mjdUtc, 'MJD', 'must be finite');
@@ -601,7 +622,16 @@ function resolveOptions(
     );
   }
   const source = options.source ?? base?.source ?? 'EOP table';
-  return { interpolation, extrapolation, lagrangePoints, source };
+  const predictionDays = options.predictionDays ?? base?.predictionDays ?? DEFAULT_PREDICTION_DAYS;
+  if (!(predictionDays >= 0) || !Number.isFinite(predictionDays)) {
+    throw new InvalidArgumentError(
+      'predictionDays',
+      predictionDays,
+      'd',
+      'must be a finite number of days, 0 or more',
+    );
+  }
+  return { interpolation, extrapolation, lagrangePoints, predictionDays, source };
 }
 
 function checkLagrangePoints(options: ResolvedOptions, length: number): void {
@@ -617,20 +647,14 @@ function checkLagrangePoints(options: ResolvedOptions, length: number): void {
 }
 
 /**
- * Mean rate of UT1−TAI over the first or last {@link PREDICT_SLOPE_SPAN_DAYS} days of the
+ * Mean rate of UT1−TAI over the last {@link PREDICT_SLOPE_SPAN_DAYS} days of the
  * table (over the two end rows when they are further apart), s/day.
  */
-function meanRate(mjd: Float64Array, ut1MinusTaiS: Float64Array, end: 'start' | 'end'): number {
-  const n = mjd.length;
-  if (end === 'end') {
-    const last = n - 1;
-    let j = last - 1;
-    while (j > 0 && mjd[j - 1]! >= mjd[last]! - PREDICT_SLOPE_SPAN_DAYS) j--;
-    return (ut1MinusTaiS[last]! - ut1MinusTaiS[j]!) / (mjd[last]! - mjd[j]!);
-  }
-  let j = 1;
-  while (j < n - 1 && mjd[j + 1]! <= mjd[0]! + PREDICT_SLOPE_SPAN_DAYS) j++;
-  return (ut1MinusTaiS[j]! - ut1MinusTaiS[0]!) / (mjd[j]! - mjd[0]!);
+function meanRate(mjd: Float64Array, ut1MinusTaiS: Float64Array): number {
+  const last = mjd.length - 1;
+  let j = last - 1;
+  while (j > 0 && mjd[j - 1]! >= mjd[last]! - PREDICT_SLOPE_SPAN_DAYS) j--;
+  return (ut1MinusTaiS[last]! - ut1MinusTaiS[j]!) / (mjd[last]! - mjd[j]!);
 }
 
 /** A fixed-point decimal; group 1 holds the digits after the point. */

@@ -14,6 +14,7 @@ import {
   TDB0_S,
 } from './constants';
 import { DEFAULT_LEAP_SECONDS } from './defaultLeapSeconds';
+import type { EopValues } from './eop';
 import { calendarFromMjdInto, dayOfYear, daysInMonth, mjdFromCalendar } from './internal/calendar';
 import { tdbMinusTtS } from './internal/dtdb';
 import { type IsoFields, MAX_FRACTION_DIGITS, padInt, parseIsoInto, pow10 } from './internal/iso';
@@ -103,6 +104,18 @@ export interface CalendarDateTime {
 /** A two-part Julian or modified Julian date: the value is `[0] + [1]`. */
 export type TwoPartDate = readonly [number, number];
 
+/** The time data in force at an instant: see {@link Epoch.timeDataAt}. */
+export interface TimeDataAt {
+  /** UTC modified Julian date of the instant (SOFA's quasi-MJD inside a leap second). */
+  readonly mjdUtc: number;
+  /** TAI−UTC, s. */
+  readonly taiMinusUtcS: number;
+  /** True past the leap-second table's expiry: a leap second announced since is unknown. */
+  readonly leapSecondsBeyondExpiry: boolean;
+  /** EOP values and their status, when the time data has EOP. */
+  readonly eop: EopValues | undefined;
+}
+
 /** GPS week and seconds into it. */
 export interface GpsWeekSeconds {
   /** Weeks since 1980-01-06T00:00:00 UTC (not rolled over at 1024). */
@@ -122,12 +135,7 @@ const HALF_DAY_S = SECONDS_PER_DAY / 2;
 const GPS_ORIGIN_S = (MJD_GPS_EPOCH - MJD_J2000) * SECONDS_PER_DAY;
 const UNIX_EPOCH_MJD = 40587;
 
-// Scratch buffers: single-threaded JS, filled and read within one call, never escaping.
-const scratch2 = new Float64Array(2);
-const scratch3 = new Float64Array(3);
-const calScratch = [0, 0, 0];
 let construct: (s: number, f: number) => Epoch;
-const isoScratch: IsoFields = { mjd: 0, sodWhole: 0, fraction: 0, utcDesignator: false };
 
 /**
  * An instant, independent of any time scale. Immutable.
@@ -185,6 +193,8 @@ export class Epoch {
    * ```
    */
   static fromIso(text: string, scale: TimeScale, options?: TimeOptions): Epoch {
+    const scratch2 = [0, 0];
+    const isoScratch: IsoFields = { mjd: 0, sodWhole: 0, fraction: 0, utcDesignator: false };
     parseIsoInto(isoScratch, text);
     if (isoScratch.utcDesignator && scale !== 'UTC') {
       throw new TimeFormatError(text, `"Z" marks UTC but the scale given is ${scale}`);
@@ -192,8 +202,15 @@ export class Epoch {
     const { mjd, sodWhole, fraction } = isoScratch;
     if (scale === 'UTC') {
       const table = leapTable(options);
-      if (sodWhole >= SECONDS_PER_DAY && sodWhole + fraction >= table.dayLengthS(mjd)) {
-        throw new TimeFormatError(text, 'this UTC day has no leap second');
+      // 86400 s plus the leap second, or minus the negative steps of 1961 and 1968.
+      const dayLength = table.dayLengthS(mjd);
+      if (sodWhole + fraction >= dayLength) {
+        throw new TimeFormatError(
+          text,
+          sodWhole >= SECONDS_PER_DAY
+            ? 'this UTC day has no leap second'
+            : `this UTC day ends after ${dayLength} s (a negative step of TAI−UTC)`,
+        );
       }
       table.utcToTaiInto(scratch2, mjd, sodWhole, fraction);
       return new Epoch(scratch2[0]!, scratch2[1]!);
@@ -210,47 +227,72 @@ export class Epoch {
   }
 
   /**
-   * An instant from a Julian date in a scale, given whole or in two parts (`[jd1, jd2]`, as
-   * SOFA: the date is jd1 + jd2, and splitting it keeps the precision). For UTC, the day's
-   * fraction is scaled by the length of that UTC day (86401 s on a leap-second day), as SOFA
-   * does.
+   * An instant from a Julian date in a scale, in two parts as SOFA takes it: the date is
+   * jd1 + jd2, and splitting it (for example the JD of 00:00 and the fraction of the day)
+   * keeps the precision. Either part may hold the larger value. For UTC, the day's fraction
+   * is scaled by the length of that UTC day (86401 s on a leap-second day), as SOFA does.
    *
-   * @param jd - Julian date, days, or its two parts
+   * @param jd1 - first part of the Julian date, days
+   * @param jd2 - second part, days (0 when the date is given whole)
    * @param scale - the scale
    * @param options - leap seconds (UTC) and EOP (UT1)
    * @returns the instant
    * @throws {@link InvalidArgumentError} for a non-finite date
    * @example
    * ```ts
-   * Epoch.fromJd([2453750.5, 0.892482639], 'TAI').toJdParts('TT'); // [2453750.5, 0.892855139]
+   * Epoch.fromJd(2453750.5, 0.892482639, 'TAI').toJdParts('TT'); // [2453750.5, 0.892855139]
    * ```
    */
-  static fromJd(jd: number | TwoPartDate, scale: TimeScale, options?: TimeOptions): Epoch {
-    const [a, b] = typeof jd === 'number' ? [jd, 0] : jd;
-    checkFinite('jd', a, 'd');
-    checkFinite('jd', b, 'd');
-    return Epoch.fromMjdSplit(a - JD_MJD0, b, scale, options);
+  static fromJd(jd1: number, jd2: number, scale: TimeScale, options?: TimeOptions): Epoch {
+    checkFinite('jd1', jd1, 'd');
+    checkFinite('jd2', jd2, 'd');
+    // Take the MJD offset off the larger part: the subtraction is then exact, whichever
+    // order the caller split the date in.
+    return Math.abs(jd1) >= Math.abs(jd2)
+      ? Epoch.fromMjdSplit(jd1 - JD_MJD0, jd2, scale, options)
+      : Epoch.fromMjdSplit(jd1, jd2 - JD_MJD0, scale, options);
   }
 
   /**
-   * An instant from a modified Julian date (JD − 2400000.5) in a scale, whole or in two
-   * parts. UTC is handled as in {@link Epoch.fromJd}.
+   * An instant from a modified Julian date (JD − 2400000.5) in a scale, in two parts as
+   * {@link Epoch.fromJd}. UTC is handled as there.
    *
-   * @param mjd - modified Julian date, days, or its two parts
+   * @param mjd1 - first part of the modified Julian date, days
+   * @param mjd2 - second part, days (0 when the date is given whole)
    * @param scale - the scale
    * @param options - leap seconds (UTC) and EOP (UT1)
    * @returns the instant
    * @throws {@link InvalidArgumentError} for a non-finite date
    * @example
    * ```ts
-   * Epoch.fromMjd(51544.5, 'TT').toIso('TT', { fractionDigits: 0 }); // '2000-01-01T12:00:00'
+   * Epoch.fromMjd(51544, 0.5, 'TT').toIso('TT', { fractionDigits: 0 }); // '2000-01-01T12:00:00'
    * ```
    */
-  static fromMjd(mjd: number | TwoPartDate, scale: TimeScale, options?: TimeOptions): Epoch {
-    const [a, b] = typeof mjd === 'number' ? [mjd, 0] : mjd;
-    checkFinite('mjd', a, 'd');
-    checkFinite('mjd', b, 'd');
-    return Epoch.fromMjdSplit(a, b, scale, options);
+  static fromMjd(mjd1: number, mjd2: number, scale: TimeScale, options?: TimeOptions): Epoch {
+    checkFinite('mjd1', mjd1, 'd');
+    checkFinite('mjd2', mjd2, 'd');
+    return Epoch.fromMjdSplit(mjd1, mjd2, scale, options);
+  }
+
+  /**
+   * An instant from Julian centuries of 36525 days since J2000 in a scale (the `T` of the IAU
+   * models). One number: about 0.1 µs resolution in the 21st century.
+   *
+   * @param centuries - T, Julian centuries since JD 2451545.0
+   * @param scale - the scale
+   * @param options - leap seconds (UTC) and EOP (UT1)
+   * @returns the instant
+   * @throws {@link InvalidArgumentError} for a non-finite value
+   * @example
+   * ```ts
+   * Epoch.fromJulianCenturies(0, 'TT').toIso('TT', { fractionDigits: 0 }); // '2000-01-01T12:00:00'
+   * ```
+   */
+  static fromJulianCenturies(centuries: number, scale: TimeScale, options?: TimeOptions): Epoch {
+    checkFinite('centuries', centuries, 'Julian centuries');
+    const days = centuries * DAYS_PER_JULIAN_CENTURY;
+    const whole = Math.floor(days);
+    return Epoch.fromMjdSplit(MJD_J2000 + whole, days - whole, scale, options);
   }
 
   /**
@@ -268,6 +310,7 @@ export class Epoch {
    * ```
    */
   static fromCalendar(fields: CalendarFields, scale: TimeScale, options?: TimeOptions): Epoch {
+    const scratch2 = [0, 0];
     const { year, month, day, hour = 0, minute = 0, second = 0 } = fields;
     checkInt('year', year, 0, 9999);
     checkInt('month', month, 1, 12);
@@ -282,6 +325,14 @@ export class Epoch {
     const frac = second - whole;
     const mjd = mjdFromCalendar(year, month, day);
     const sodWhole = hour * 3600 + minute * 60 + whole;
+    if (whole >= 60 && (scale !== 'UTC' || hour !== 23 || minute !== 59)) {
+      throw new InvalidArgumentError(
+        'second',
+        second,
+        's',
+        'must be below 60 except at 23:59 UTC on a day with a leap second',
+      );
+    }
     if (scale === 'UTC') {
       const table = leapTable(options);
       if (sodWhole + frac >= table.dayLengthS(mjd)) {
@@ -289,9 +340,6 @@ export class Epoch {
       }
       table.utcToTaiInto(scratch2, mjd, sodWhole, frac);
       return new Epoch(scratch2[0]!, scratch2[1]!);
-    }
-    if (whole >= 60) {
-      throw new InvalidArgumentError('second', second, 's', `must be below 60 in ${scale}`);
     }
     return fromScaleSeconds(
       (mjd - MJD_J2000_MIDNIGHT) * SECONDS_PER_DAY - HALF_DAY_S + sodWhole,
@@ -369,6 +417,7 @@ export class Epoch {
    * ```
    */
   static fromDate(date: Date, options?: TimeOptions): Epoch {
+    const scratch2 = [0, 0];
     const ms = date.getTime();
     checkFinite('date', ms, 'ms');
     const dayOffset = Math.floor(ms / 86_400_000);
@@ -389,6 +438,7 @@ export class Epoch {
     scale: TimeScale,
     options?: TimeOptions,
   ): Epoch {
+    const scratch2 = [0, 0];
     // Split both parts into whole days and fractions so that no digit is lost.
     const ai = Math.floor(a);
     const bi = Math.floor(b);
@@ -434,6 +484,7 @@ export class Epoch {
     scale: Exclude<TimeScale, 'UTC'>,
     options?: TimeOptions,
   ): readonly [number, number] {
+    const scratch2 = [0, 0];
     this.scaleSecondsInto(scratch2, scale, options);
     return [scratch2[0]!, scratch2[1]!];
   }
@@ -452,6 +503,7 @@ export class Epoch {
    * ```
    */
   toJdParts(scale: TimeScale, options?: TimeOptions): TwoPartDate {
+    const scratch2 = [0, 0];
     this.mjdPartsInto(scratch2, scale, options);
     return [scratch2[0]! + JD_MJD0, scratch2[1]!];
   }
@@ -469,6 +521,7 @@ export class Epoch {
    * ```
    */
   toJd(scale: TimeScale, options?: TimeOptions): number {
+    const scratch2 = [0, 0];
     this.mjdPartsInto(scratch2, scale, options);
     return scratch2[0]! + JD_MJD0 + scratch2[1]!;
   }
@@ -485,6 +538,7 @@ export class Epoch {
    * ```
    */
   toMjdParts(scale: TimeScale, options?: TimeOptions): TwoPartDate {
+    const scratch2 = [0, 0];
     this.mjdPartsInto(scratch2, scale, options);
     return [scratch2[0]!, scratch2[1]!];
   }
@@ -501,6 +555,7 @@ export class Epoch {
    * ```
    */
   toMjd(scale: TimeScale, options?: TimeOptions): number {
+    const scratch2 = [0, 0];
     this.mjdPartsInto(scratch2, scale, options);
     return scratch2[0]! + scratch2[1]!;
   }
@@ -514,10 +569,11 @@ export class Epoch {
    * @returns T, Julian centuries
    * @example
    * ```ts
-   * Epoch.fromIso('2004-05-14T16:43:00', 'UTC').julianCenturies('TT'); // 0.04367412103075…
+   * Epoch.fromIso('2004-05-14T16:43:00', 'UTC').toJulianCenturies('TT'); // 0.04367412103075…
    * ```
    */
-  julianCenturies(scale: TimeScale, options?: TimeOptions): number {
+  toJulianCenturies(scale: TimeScale, options?: TimeOptions): number {
+    const scratch2 = [0, 0];
     this.mjdPartsInto(scratch2, scale, options);
     return (scratch2[0]! - MJD_J2000 + scratch2[1]!) / DAYS_PER_JULIAN_CENTURY;
   }
@@ -534,6 +590,8 @@ export class Epoch {
    * ```
    */
   toCalendar(scale: TimeScale, options?: TimeOptions): CalendarDateTime {
+    const scratch3 = [0, 0, 0];
+    const calScratch = [0, 0, 0];
     this.daySecondsInto(scratch3, scale, options);
     const day = scratch3[0]!;
     const sod = scratch3[1]!;
@@ -569,6 +627,8 @@ export class Epoch {
    * ```
    */
   toIso(scale: TimeScale, options?: IsoFormatOptions): string {
+    const scratch3 = [0, 0, 0];
+    const calScratch = [0, 0, 0];
     const digits = options?.fractionDigits ?? 9;
     if (!Number.isInteger(digits) || digits < 0 || digits > MAX_FRACTION_DIGITS) {
       throw new InvalidArgumentError(
@@ -634,7 +694,11 @@ export class Epoch {
   toGpsWeekSeconds(): GpsWeekSeconds {
     const s = this.s - TAI_MINUS_GPS_S - GPS_ORIGIN_S;
     const week = Math.floor(s / SECONDS_PER_WEEK);
-    return { week, secondsOfWeek: s - week * SECONDS_PER_WEEK + this.f };
+    const secondsOfWeek = s - week * SECONDS_PER_WEEK + this.f;
+    // Within 6e-11 s of the week's end the sum rounds to 604800: that is the next week.
+    return secondsOfWeek < SECONDS_PER_WEEK
+      ? { week, secondsOfWeek }
+      : { week: week + 1, secondsOfWeek: 0 };
   }
 
   /**
@@ -649,11 +713,47 @@ export class Epoch {
    * ```
    */
   toDate(options?: TimeOptions): Date {
+    const scratch3 = [0, 0, 0];
     leapTable(options).taiToUtcInto(scratch3, this.s, this.f);
     const day = scratch3[0]!;
     let ms = Math.floor(scratch3[1]! * 1000 + scratch3[2]! * 1000);
     if (ms >= 86_400_000) ms = 86_399_999;
     return new Date((day - UNIX_EPOCH_MJD) * 86_400_000 + ms);
+  }
+
+  /**
+   * The time data in force at this instant, and how far to trust it: TAI−UTC and whether the
+   * leap-second table still vouches for the date, and (when `timeData` has EOP) the Earth
+   * orientation parameters with their `status` (`'interpolated'`, `'held'` or `'predicted'`).
+   * Conversions use exactly these values, so this is where an extrapolation shows.
+   *
+   * @param options - the time data; without EOP, `eop` is undefined
+   * @returns the values and their status
+   * @throws {@link TimeRangeError} before 1961 (UTC undefined)
+   * @throws {@link DataRangeError} where the EOP policy gives no value
+   * @example
+   * ```ts
+   * const t = Epoch.fromIso('2004-04-06T00:00:00', 'UTC');
+   * const info = t.timeDataAt({ timeData: DEFAULT_TIME_DATA });
+   * info.taiMinusUtcS; // 32
+   * info.leapSecondsBeyondExpiry; // false
+   * info.eop?.status; // 'interpolated'
+   * info.eop?.ut1MinusUtcS; // -0.4399498
+   * ```
+   */
+  timeDataAt(options?: TimeOptions): TimeDataAt {
+    const table = leapTable(options);
+    const scratch3 = [0, 0, 0];
+    table.taiToUtcInto(scratch3, this.s, this.f);
+    const day = scratch3[0]!;
+    const mjdUtc = day + (scratch3[1]! + scratch3[2]!) / table.dayLengthS(day);
+    const dat = table.taiMinusUtc(mjdUtc);
+    return {
+      mjdUtc,
+      taiMinusUtcS: dat.valueS,
+      leapSecondsBeyondExpiry: dat.beyondExpiry,
+      eop: options?.timeData?.eop?.at(mjdUtc),
+    };
   }
 
   // ---------------------------------------------------------------- arithmetic
@@ -730,7 +830,7 @@ export class Epoch {
   // ---------------------------------------------------------------- internals
 
   /** Seconds since J2000 of a scale other than UTC: out = [whole, fraction in [0,1)]. */
-  private scaleSecondsInto(out: Float64Array, scale: TimeScale, options?: TimeOptions): void {
+  private scaleSecondsInto(out: number[], scale: TimeScale, options?: TimeOptions): void {
     const s = this.s;
     const f = this.f;
     switch (scale) {
@@ -772,7 +872,7 @@ export class Epoch {
     }
   }
 
-  private tdbInto(out: Float64Array, options?: TimeOptions): void {
+  private tdbInto(out: number[], options?: TimeOptions): void {
     const ts = this.s + TT_WHOLE;
     const tf = this.f + TT_FRAC;
     normalizeInto(out, ts, tf);
@@ -781,13 +881,15 @@ export class Epoch {
   }
 
   /** out = [integer MJD, fraction of day] in a scale (UTC: fraction of that day's length). */
-  private mjdPartsInto(out: Float64Array, scale: TimeScale, options?: TimeOptions): void {
+  private mjdPartsInto(out: number[], scale: TimeScale, options?: TimeOptions): void {
+    const scratch3 = [0, 0, 0];
     if (scale === 'UTC') {
       const table = leapTable(options);
       table.taiToUtcInto(scratch3, this.s, this.f);
       const day = scratch3[0]!;
       out[0] = day;
       out[1] = (scratch3[1]! + scratch3[2]!) / table.dayLengthS(day);
+      carryWholeDay(out);
       return;
     }
     if (!isTimeScale(scale)) throw new InvalidArgumentError('scale', scale, '', 'not a time scale');
@@ -796,10 +898,12 @@ export class Epoch {
     const days = Math.floor(fromMidnight / SECONDS_PER_DAY);
     out[1] = (fromMidnight - days * SECONDS_PER_DAY + out[1]!) / SECONDS_PER_DAY;
     out[0] = MJD_J2000_MIDNIGHT + days;
+    carryWholeDay(out);
   }
 
   /** out = [integer MJD, whole seconds of day, fraction] in a scale. */
-  private daySecondsInto(out: Float64Array, scale: TimeScale, options?: TimeOptions): void {
+  private daySecondsInto(out: number[], scale: TimeScale, options?: TimeOptions): void {
+    const scratch2 = [0, 0];
     if (scale === 'UTC') {
       leapTable(options).taiToUtcInto(out, this.s, this.f);
       return;
@@ -828,6 +932,7 @@ export class Epoch {
 
 /** From seconds since J2000 of a scale other than UTC (whole + fraction, any range). */
 function fromScaleSeconds(s: number, f: number, scale: TimeScale, options?: TimeOptions): Epoch {
+  const scratch2 = [0, 0];
   switch (scale) {
     case 'TAI':
       return make(s, f);
@@ -862,11 +967,12 @@ function fromScaleSeconds(s: number, f: number, scale: TimeScale, options?: Time
 }
 
 function make(s: number, f: number): Epoch {
+  const scratch2 = [0, 0];
   normalizeInto(scratch2, s, f);
   return construct(scratch2[0]!, scratch2[1]!);
 }
 
-function normalizeInto(out: Float64Array, s: number, f: number): void {
+function normalizeInto(out: number[], s: number, f: number): void {
   if (f >= 1 || f < 0) {
     const k = Math.floor(f);
     s += k;
@@ -892,6 +998,7 @@ function tdbOffset(
   epoch: Epoch | undefined,
   options?: TimeOptions,
 ): number {
+  const scratch3 = [0, 0, 0];
   const days = Math.floor((ts + HALF_DAY_S) / SECONDS_PER_DAY);
   const jd1 = JD_MJD0 + MJD_J2000_MIDNIGHT + days;
   const jd2 = (ts + HALF_DAY_S - days * SECONDS_PER_DAY + tf) / SECONDS_PER_DAY;
@@ -914,6 +1021,7 @@ function tdbOffset(
 
 /** TT seconds (whole, fraction) of the instant whose TDB seconds are (s, f). */
 function tdbToTt(s: number, f: number, options?: TimeOptions): [number, number] {
+  const scratch2 = [0, 0];
   // TT = TDB − (TDB−TT)(TT): the series changes by < 1e-8 s per s, so three passes reach
   // the double-precision fixed point.
   let d = 0;
@@ -934,6 +1042,7 @@ function ttToTai([s, f]: [number, number]): Epoch {
 
 /** UT1 − TAI at an instant, s, from the fixed dUT1 option or the EOP of `timeData`. */
 function ut1MinusTai(epoch: Epoch, options?: TimeOptions): number {
+  const scratch3 = [0, 0, 0];
   const table = leapTable(options);
   table.taiToUtcInto(scratch3, epoch.taiWholeSeconds, epoch.taiFraction);
   // The fraction is of this UTC day's length (SOFA's quasi-JD), so that inside a leap second
@@ -943,6 +1052,14 @@ function ut1MinusTai(epoch: Epoch, options?: TimeOptions): number {
   const fixed = options?.ut1MinusUtcS;
   if (fixed !== undefined) {
     checkFinite('ut1MinusUtcS', fixed, 's');
+    if (Math.abs(fixed) > 1) {
+      throw new InvalidArgumentError(
+        'ut1MinusUtcS',
+        fixed,
+        's',
+        'UT1−UTC is kept within ±0.9 s by the leap seconds; a larger value is not a dUT1',
+      );
+    }
     return fixed - table.taiMinusUtc(mjdUtc).valueS;
   }
   const eop = options?.timeData?.eop;
@@ -953,6 +1070,14 @@ function ut1MinusTai(epoch: Epoch, options?: TimeOptions): number {
     );
   }
   return eop.ut1MinusTaiS(mjdUtc);
+}
+
+/** A day fraction that rounded up to 1 is the next day's midnight. */
+function carryWholeDay(out: number[]): void {
+  if (out[1]! >= 1) {
+    out[0] = out[0]! + 1;
+    out[1] = 0;
+  }
 }
 
 function splitSod(sod: number): [number, number, number] {

@@ -22,6 +22,7 @@ export type {
   GpsWeekSeconds,
   IsoFormatOptions,
   TdbObserver,
+  TimeDataAt,
   TimeOptions,
   TwoPartDate,
 } from './epoch';
@@ -41,4 +42,4 @@ export { parseTaiUtcDat } from './parsers/taiUtcDat';
 export type { TimeScale } from './scales';
 export { isTimeScale, TIME_SCALES } from './scales';
 export { tdbMinusTtGeocentricS, tdbMinusTtS } from './tdb';
-export type { TimeData, TimeDataWithEop, Ut1Provider } from './timeData';
+export type { EopProvider, TimeData, TimeDataWithEop } from './timeData';

@@ -1,6 +1,9 @@
 import { DataFormatError, InvalidArgumentError, TimeRangeError } from '../errors';
 import { MJD_J2000, SECONDS_PER_DAY } from './constants';
 
+/** Below this, a difference of TAI−UTC between two segments is rounding, not a step, s. */
+const JUMP_ROUNDING_S = 1e-9;
+
 /**
  * One segment of the TAI−UTC relation, in force from 00:00 UTC of `startMjd` until the next
  * segment starts: TAI−UTC = `offsetS` + (MJD_UTC − `refMjd`) × `rateSPerDay`.
@@ -104,9 +107,11 @@ export class LeapSecondTable {
         // The jump in SI seconds, expressed in seconds of the drifting UTC of the segment it
         // ends (UTC ran slower than TAI by 1 + rate/86400 before 1972): that is how long the
         // extra 23:59:60.x reads on the UTC clock.
-        this.jumpS[i] =
+        const jump =
           (dat - (p.offsetS + (e.startMjd - p.refMjd) * p.rateSPerDay)) /
           (1 + p.rateSPerDay / SECONDS_PER_DAY);
+        // Segments that meet without a step (1962-01-01) differ by rounding only: no step.
+        this.jumpS[i] = Math.abs(jump) < JUMP_ROUNDING_S ? 0 : jump;
       }
     }
   }

@@ -1,13 +1,21 @@
-import type { EopTable } from './eop';
+import type { EopTable, EopValues } from './eop';
 import type { LeapSecondTable } from './leapSeconds';
 
 /**
- * Earth orientation data as the time module needs it: UT1−TAI at a UTC date, under the
- * provider's own interpolation and extrapolation policy. {@link EopTable} implements it.
+ * A source of Earth orientation parameters: what the time module (UT1) and the frames module
+ * (polar motion, celestial pole offsets) ask of one. {@link EopTable} implements it; so can a
+ * service of your own (a live feed, a different interpolation).
  */
-export interface Ut1Provider {
+export interface EopProvider {
   /**
-   * UT1−TAI at a UTC date.
+   * Earth orientation parameters at a UTC date, with how they were obtained.
+   *
+   * @param mjdUtc - UTC modified Julian date (fractional)
+   * @returns angles in rad, times in s, and a status
+   */
+  at(mjdUtc: number): EopValues;
+  /**
+   * UT1−TAI at a UTC date: the hot path of UT1 conversions.
    *
    * @param mjdUtc - UTC modified Julian date (fractional)
    * @returns UT1−TAI, s
@@ -24,10 +32,10 @@ export interface TimeData {
   /** TAI−UTC history. */
   readonly leapSeconds: LeapSecondTable;
   /** Earth orientation parameters; required for UT1. */
-  readonly eop?: EopTable | undefined;
+  readonly eop?: EopProvider | undefined;
 }
 
-/** {@link TimeData} that carries Earth orientation parameters, as {@link DEFAULT_TIME_DATA}. */
+/** {@link TimeData} that carries an EOP table, as {@link DEFAULT_TIME_DATA}. */
 export interface TimeDataWithEop extends TimeData {
   /** Earth orientation parameters. */
   readonly eop: EopTable;

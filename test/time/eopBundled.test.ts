@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_EOP } from '../../src/data/eop';
+import { DataRangeError } from '../../src/errors';
 import { DEFAULT_LEAP_SECONDS } from '../../src/time/defaultLeapSeconds';
 import { DEFAULT_EOP, DEFAULT_TIME_DATA } from '../../src/time/defaultTimeData';
 import { Epoch } from '../../src/time/epoch';
@@ -52,7 +53,8 @@ describe('DEFAULT_EOP (bundled finals2000A)', () => {
     expect(DEFAULT_EOP.source).toBe(BUNDLED_EOP.source);
     expect(DEFAULT_EOP.source).toContain('2026-08-13');
     expect(DEFAULT_EOP.at(53101).ut1MinusUtcS).toBe(-0.4399498);
-    expect(DEFAULT_EOP.at(70000).status).toBe('predicted');
+    expect(DEFAULT_EOP.at(61638 + 366).status).toBe('predicted');
+    expect(() => DEFAULT_EOP.at(70000)).toThrow(DataRangeError);
   });
 
   it(`is stored in fewer than ${BUNDLED_EOP_MAX_BYTES / 1024} kB`, () => {

@@ -210,7 +210,8 @@ describe('EopTable interpolation', () => {
         fc.double({ min: linear.firstMjd - 400, max: linear.lastMjd + 400, noNaN: true }),
         fc.boolean(),
         (t, useLagrange) => {
-          const table = useLagrange ? lagrange : linear;
+          // 'hold' gives a value at every date, inside the table and on both sides of it.
+          const table = (useLagrange ? lagrange : linear).withOptions({ extrapolation: 'hold' });
           expect(table.ut1MinusTaiS(t)).toBe(table.at(t).ut1MinusTaiS);
         },
       ),
@@ -263,13 +264,17 @@ describe('EopTable extrapolation', () => {
     expect(linear.ut1MinusTaiS(t)).toBe(v.ut1MinusTaiS);
   });
 
-  it('predicts before the start with the mean rate of the first 30 days', () => {
-    const rate =
-      (ut1MinusTaiOfRow(rowAtMjd(linear, first.mjd + 30)) - ut1MinusTaiOfRow(first)) / 30;
-    const v = linear.at(first.mjd - 2);
-    expect(v.status).toBe('predicted');
-    expect(v.fromPredictedRows).toBe(false);
-    expectCloseS(v.ut1MinusTaiS, ut1MinusTaiOfRow(first) - 2 * rate, FLOAT_TOL_S, 'UT1−TAI');
+  it('refuses to predict before the first row, and past predictionDays after the last, with a DataRangeError', () => {
+    expect(() => linear.at(first.mjd - 2)).toThrow(DataRangeError);
+    expect(() => linear.ut1MinusTaiS(first.mjd - 2)).toThrow(DataRangeError);
+    expect(linear.predictionDays).toBe(366);
+    expect(linear.at(last.mjd + 366).status).toBe('predicted');
+    expect(() => linear.at(last.mjd + 366.5)).toThrow(DataRangeError);
+    expect(() => linear.ut1MinusTaiS(last.mjd + 366.5)).toThrow(/366 d past the last row/);
+    const short = linear.withOptions({ predictionDays: 10 });
+    expect(short.at(last.mjd + 10).status).toBe('predicted');
+    expect(() => short.at(last.mjd + 11)).toThrow(DataRangeError);
+    expect(() => linear.withOptions({ predictionDays: -1 })).toThrow(/predictionDays = -1 d/);
   });
 
   it("holds every value under 'hold'", () => {

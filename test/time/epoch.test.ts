@@ -6,6 +6,7 @@ import {
   TimeFormatError,
   TimeRangeError,
 } from '../../src/errors';
+import { DEFAULT_TIME_DATA } from '../../src/time/defaultTimeData';
 import { Epoch } from '../../src/time/epoch';
 import type { TimeScale } from '../../src/time/scales';
 import { expectCloseS, expectTwoPartCloseS } from '../helpers/expect';
@@ -41,23 +42,30 @@ function sofaCase(name: string) {
 describe('Epoch against the SOFA/ERFA test vectors', () => {
   it('utctai: UTC 2453750.5 + 0.892100694 gives the SOFA TAI within its tolerance', () => {
     const c = sofaCase('utctai');
-    const [jd1, jd2] = Epoch.fromJd(c.inputs.utc_jd, 'UTC').toJdParts('TAI');
+    const [jd1, jd2] = Epoch.fromJd(...(c.inputs.utc_jd as [number, number]), 'UTC').toJdParts(
+      'TAI',
+    );
     expect(Math.abs(jd1 - c.outputs.tai_jd1.expected)).toBeLessThanOrEqual(c.outputs.tai_jd1.tol);
     expect(Math.abs(jd2 - c.outputs.tai_jd2.expected)).toBeLessThanOrEqual(c.outputs.tai_jd2.tol);
   });
 
   it('taitt: TAI 2453750.5 + 0.892482639 gives the SOFA TT within its tolerance', () => {
     const c = sofaCase('taitt');
-    const [jd1, jd2] = Epoch.fromJd(c.inputs.tai_jd, 'TAI').toJdParts('TT');
+    const [jd1, jd2] = Epoch.fromJd(...(c.inputs.tai_jd as [number, number]), 'TAI').toJdParts(
+      'TT',
+    );
     expect(Math.abs(jd1 - c.outputs.tt_jd1.expected)).toBeLessThanOrEqual(c.outputs.tt_jd1.tol);
     expect(Math.abs(jd2 - c.outputs.tt_jd2.expected)).toBeLessThanOrEqual(c.outputs.tt_jd2.tol);
   });
 
   it('utcut1: UTC with dUT1 = 0.3341 s gives the SOFA UT1 within its tolerance', () => {
     const c = sofaCase('utcut1');
-    const [jd1, jd2] = Epoch.fromJd(c.inputs.utc_jd, 'UTC').toJdParts('UT1', {
-      ut1MinusUtcS: c.inputs.dut1_s,
-    });
+    const [jd1, jd2] = Epoch.fromJd(...(c.inputs.utc_jd as [number, number]), 'UTC').toJdParts(
+      'UT1',
+      {
+        ut1MinusUtcS: c.inputs.dut1_s,
+      },
+    );
     expect(Math.abs(jd1 - c.outputs.ut1_jd1.expected)).toBeLessThanOrEqual(c.outputs.ut1_jd1.tol);
     expect(Math.abs(jd2 - c.outputs.ut1_jd2.expected)).toBeLessThanOrEqual(c.outputs.ut1_jd2.tol);
   });
@@ -88,7 +96,7 @@ describe('Epoch against ERFA over 1972–2100 (generated reference)', () => {
       let worst = 0;
       for (const c of erfa.cases) {
         const opts = { ut1MinusUtcS: c.dut1_s };
-        const got = Epoch.fromJd(c.utc, 'UTC').toJdParts(scale, opts);
+        const got = Epoch.fromJd(...c.utc, 'UTC').toJdParts(scale, opts);
         const want = c[key] as [number, number];
         expectTwoPartCloseS(got, want, ERFA_TOL_S, `${scale} of UTC ${c.utc}`);
         worst = Math.max(worst, Math.abs(got[0] - want[0] + (got[1] - want[1])) * 86400);
@@ -99,7 +107,10 @@ describe('Epoch against ERFA over 1972–2100 (generated reference)', () => {
     it(`${scale} → UTC inverts ERFA's ${scale} within ${ERFA_TOL_S} s`, () => {
       for (const c of erfa.cases) {
         const opts = { ut1MinusUtcS: c.dut1_s };
-        const got = Epoch.fromJd(c[key] as [number, number], scale, opts).toJdParts('UTC', opts);
+        const got = Epoch.fromJd(...(c[key] as [number, number]), scale, opts).toJdParts(
+          'UTC',
+          opts,
+        );
         // Inside a leap second a UTC JD fraction is of an 86401 s day; compare in seconds.
         expectTwoPartCloseS(got, c.utc, ERFA_TOL_S * 1.0001, `UTC from ${scale} ${c[key]}`);
       }
@@ -119,9 +130,9 @@ describe('Epoch against Vallado worked examples', () => {
     const t = Epoch.fromIso(e.input.utc, 'UTC');
     const opts = { ut1MinusUtcS: e.input.dut1_s };
     expect(
-      Math.abs(t.julianCenturies('UT1', opts) - e.expected.T_UT1_centuries),
+      Math.abs(t.toJulianCenturies('UT1', opts) - e.expected.T_UT1_centuries),
     ).toBeLessThanOrEqual(CENTURY_TOL);
-    expect(Math.abs(t.julianCenturies('TT') - e.expected.T_TT_centuries)).toBeLessThanOrEqual(
+    expect(Math.abs(t.toJulianCenturies('TT') - e.expected.T_TT_centuries)).toBeLessThanOrEqual(
       CENTURY_TOL,
     );
     expect(t.toIso('TT', { fractionDigits: 3 })).toBe(e.expected.TT);
@@ -135,7 +146,7 @@ describe('Epoch against Vallado worked examples', () => {
     const opts = { ut1MinusUtcS: e.input.dut1_s };
     expect(Math.abs(t.toJd('UT1', opts) - e.expected.JD_UT1)).toBeLessThanOrEqual(JD_TOL_D);
     expect(Math.abs(t.toJd('TT') - e.expected.JD_TT)).toBeLessThanOrEqual(JD_TOL_D);
-    expect(Math.abs(t.julianCenturies('TT') - e.expected.T_TT_centuries)).toBeLessThanOrEqual(
+    expect(Math.abs(t.toJulianCenturies('TT') - e.expected.T_TT_centuries)).toBeLessThanOrEqual(
       CENTURY_TOL,
     );
   });
@@ -187,8 +198,8 @@ describe('Epoch and leap seconds', () => {
   it('round-trips through TT within 1 ns at 1972-01-01T00:00 UTC, just after the 0.107758 s step', () => {
     // The last 1971 segment ends with TAI−UTC = 9.892242 s, the next starts at 10 s: UTC read
     // 1971-12-31T23:59:60.107758 at most, in seconds of the drifting UTC clock.
-    const start = Epoch.fromMjd([41317, 0], 'UTC');
-    const back = Epoch.fromMjd(start.toMjdParts('TT'), 'TT');
+    const start = Epoch.fromMjd(41317, 0, 'UTC');
+    const back = Epoch.fromMjd(...start.toMjdParts('TT'), 'TT');
     const [d0, f0] = start.toMjdParts('UTC');
     const [d1, f1] = back.toMjdParts('UTC');
     expect(Math.abs((d1 - d0 + (f1 - f0)) * 86400)).toBeLessThanOrEqual(ROUND_TRIP_TOL_S);
@@ -337,7 +348,152 @@ describe('Epoch rounding round trips', () => {
   it('round-trips ROUND_TRIP_TOL_S through UT1 with a fixed dUT1', () => {
     const opts = { ut1MinusUtcS: -0.4399619 };
     const t = Epoch.fromIso('2004-04-06T07:51:28.386009', 'UTC');
-    const back = Epoch.fromJd(t.toJdParts('UT1', opts), 'UT1', opts);
+    const back = Epoch.fromJd(...t.toJdParts('UT1', opts), 'UT1', opts);
     expect(Math.abs(back.secondsSince(t))).toBeLessThanOrEqual(ROUND_TRIP_TOL_S);
   });
+});
+
+describe('Epoch edge cases found in review', () => {
+  it('fromJd gives the same instant whichever part holds the large value', () => {
+    const a = Epoch.fromJd(2451544.5, 0.123456789012, 'TT');
+    const b = Epoch.fromJd(0.123456789012, 2451544.5, 'TT');
+    expect(Math.abs(a.secondsSince(b))).toBeLessThanOrEqual(ROUND_TRIP_TOL_S);
+    const c = Epoch.fromJd(2451545.5, 0.123456789012 - 1, 'TT'); // negative second part
+    expect(Math.abs(a.secondsSince(c))).toBeLessThanOrEqual(ROUND_TRIP_TOL_S);
+  });
+
+  it('TDB and TCB with a topocentric observer round-trip within 1 ns', () => {
+    // An equatorial observer: the topocentric terms reach about 2 µs there.
+    const observer = {
+      eastLongitudeRad: 1.2,
+      spinAxisDistanceKm: 6378,
+      equatorialPlaneDistanceKm: 0,
+    };
+    for (const iso of [
+      '1990-03-01T04:05:06.789',
+      '2004-04-06T07:51:28.386009',
+      '2077-11-30T22:00:00',
+    ]) {
+      const t = Epoch.fromIso(iso, 'UTC');
+      for (const scale of ['TDB', 'TCB'] as const) {
+        const back = Epoch.fromJd(...t.toJdParts(scale, { observer }), scale, { observer });
+        expect(Math.abs(back.secondsSince(t))).toBeLessThanOrEqual(ROUND_TRIP_TOL_S);
+      }
+      const [g1, g2] = t.toJdParts('TDB');
+      const [o1, o2] = t.toJdParts('TDB', { observer });
+      expect(Math.abs((o1 - g1 + (o2 - g2)) * 86400)).toBeGreaterThan(1e-7); // the terms are there
+    }
+  });
+
+  it('fromCalendar accepts second 60 only at 23:59 UTC of a leap-second day', () => {
+    expect(() =>
+      Epoch.fromCalendar(
+        { year: 2016, month: 12, day: 31, hour: 12, minute: 0, second: 60.5 },
+        'UTC',
+      ),
+    ).toThrow(InvalidArgumentError);
+    expect(() =>
+      Epoch.fromCalendar(
+        { year: 2016, month: 12, day: 31, hour: 23, minute: 59, second: 60.5 },
+        'TT',
+      ),
+    ).toThrow(InvalidArgumentError);
+    expect(
+      Epoch.fromCalendar(
+        { year: 2016, month: 12, day: 31, hour: 23, minute: 59, second: 60.5 },
+        'UTC',
+      ).toIso('UTC', { fractionDigits: 1 }),
+    ).toBe('2016-12-31T23:59:60.5');
+  });
+
+  it('fromIso refuses the UTC times skipped by the negative steps of 1961-08-01 and 1968-02-01', () => {
+    // TAI−UTC fell by 0.05 s and 0.1 s at those midnights: 1961-07-31 ended at 23:59:59.95.
+    expect(() => Epoch.fromIso('1961-07-31T23:59:59.998', 'UTC')).toThrow(TimeFormatError);
+    expect(() => Epoch.fromIso('1968-01-31T23:59:59.95', 'UTC')).toThrow(TimeFormatError);
+    expect(Epoch.fromIso('1961-07-31T23:59:59.9', 'UTC').toIso('UTC', { fractionDigits: 1 })).toBe(
+      '1961-07-31T23:59:59.9',
+    );
+  });
+
+  it('toMjdParts keeps the fraction below 1 and toGpsWeekSeconds below 604800 s', () => {
+    const t = Epoch.fromIso('2020-01-04T23:59:59.99999999999', 'GPS');
+    const [, fraction] = t.toMjdParts('GPS');
+    expect(fraction).toBeLessThan(1);
+    expect(t.toGpsWeekSeconds().secondsOfWeek).toBeLessThan(604800);
+  });
+
+  it('a fixed ut1MinusUtcS beyond ±1 s is refused, naming the value and unit', () => {
+    const t = Epoch.fromIso('2020-01-01', 'UTC');
+    expect(() => t.toJd('UT1', { ut1MinusUtcS: 5 })).toThrow(/ut1MinusUtcS = 5 s/);
+  });
+
+  it('fromJulianCenturies inverts toJulianCenturies to 0.1 µs (one double of centuries)', () => {
+    const t = Epoch.fromIso('2004-04-06T07:51:28.386009', 'UTC');
+    const back = Epoch.fromJulianCenturies(t.toJulianCenturies('TT'), 'TT');
+    expect(Math.abs(back.secondsSince(t))).toBeLessThan(1e-7);
+  });
+});
+
+describe('Epoch.timeDataAt', () => {
+  it('reports the EOP status and leap-second validity that conversions use', () => {
+    const inside = Epoch.fromIso('2004-04-06T00:00:00', 'UTC').timeDataAt({
+      timeData: DEFAULT_TIME_DATA,
+    });
+    expect(inside.taiMinusUtcS).toBe(32);
+    expect(inside.leapSecondsBeyondExpiry).toBe(false);
+    expect(inside.eop?.status).toBe('interpolated');
+    expect(inside.eop?.ut1MinusUtcS).toBe(-0.4399498);
+    const later = Epoch.fromIso('2027-10-01T00:00:00', 'UTC').timeDataAt({
+      timeData: DEFAULT_TIME_DATA,
+    });
+    expect(later.leapSecondsBeyondExpiry).toBe(true);
+    expect(later.eop?.status).toBe('predicted');
+    expect(Epoch.fromIso('2020-01-01', 'UTC').timeDataAt().eop).toBeUndefined();
+  });
+
+  it('UT1 from the bundled EOP is continuous through the 2016 leap second', () => {
+    const opts = { timeData: DEFAULT_TIME_DATA };
+    const before = Epoch.fromIso('2016-12-31T23:59:59.5', 'UTC');
+    let previous = before.toJdParts('UT1', opts);
+    for (let k = 1; k <= 6; k++) {
+      const now = before.plusSeconds(0.25 * k).toJdParts('UT1', opts);
+      const stepS = (now[0] - previous[0] + (now[1] - previous[1])) * 86400;
+      // UT1 advances with the SI second to 1e-8 (LOD is about 1 ms per day).
+      expect(Math.abs(stepS - 0.25)).toBeLessThan(1e-8);
+      previous = now;
+    }
+  });
+});
+
+describe('Epoch against ERFA over 1900–2100 from TAI', () => {
+  const tai: {
+    tai: [number, number];
+    tt: [number, number];
+    tcg: [number, number];
+    tdb: [number, number];
+    tcb: [number, number];
+  }[] = (erfa as unknown as { tai_cases: never[] }).tai_cases;
+  for (const [key, scale] of [
+    ['tt', 'TT'],
+    ['tcg', 'TCG'],
+    ['tdb', 'TDB'],
+    ['tcb', 'TCB'],
+  ] as const) {
+    it(`TAI → ${scale} and back matches ERFA within ${ERFA_TOL_S} s for ${tai.length} instants 1900–2100`, () => {
+      for (const c of tai) {
+        expectTwoPartCloseS(
+          Epoch.fromJd(...c.tai, 'TAI').toJdParts(scale),
+          c[key],
+          ERFA_TOL_S,
+          `${scale} of TAI ${c.tai}`,
+        );
+        expectTwoPartCloseS(
+          Epoch.fromJd(...c[key], scale).toJdParts('TAI'),
+          c.tai,
+          ERFA_TOL_S,
+          `TAI of ${scale} ${c[key]}`,
+        );
+      }
+    });
+  }
 });

@@ -1,4 +1,4 @@
-import { DataFormatError, DataRangeError, InvalidArgumentError } from '../errors';
+import { DataRangeError, InvalidArgumentError } from '../errors';
 import { lagrangeAt } from './internal/lagrange';
 import type { LeapSecondTable } from './leapSeconds';
 import type { EopProvider } from './timeData';
@@ -655,45 +655,4 @@ function meanRate(mjd: Float64Array, ut1MinusTaiS: Float64Array): number {
   let j = last - 1;
   while (j > 0 && mjd[j - 1]! >= mjd[last]! - PREDICT_SLOPE_SPAN_DAYS) j--;
   return (ut1MinusTaiS[last]! - ut1MinusTaiS[j]!) / (mjd[last]! - mjd[j]!);
-}
-
-/** A fixed-point decimal; group 1 holds the digits after the point. */
-const FIXED_POINT = /^[-+]?\d*\.(\d+)$/;
-
-/**
- * Reads a fixed-point decimal field of an EOP file, written with exactly `decimals` digits
- * after the point (as the files' Fortran formats print them, so that a truncated field is
- * caught), and returns its value times 10^`exponent` rounded once, as the decimal text
- * itself would be: `readEopDecimal('1.5244', 4, -3, …)` is the double nearest 0.0015244.
- *
- * @param field - the field, already trimmed
- * @param decimals - digits required after the decimal point
- * @param exponent - power of ten applied exactly (−3 for ms → s or mas → arcsec)
- * @param source - file name for errors
- * @param line - 1-based line for errors
- * @param column - column name for errors
- * @returns the value in the scaled unit
- * @throws {@link DataFormatError} when the field is not such a number
- * @internal
- */
-export function readEopDecimal(
-  field: string,
-  decimals: number,
-  exponent: number,
-  source: string,
-  line: number,
-  column: string,
-): number {
-  const match = FIXED_POINT.exec(field);
-  if (match === null || match[1]!.length !== decimals) {
-    throw new DataFormatError(
-      source,
-      line,
-      `${column} "${field}" is not a number with ${decimals} decimals`,
-      column,
-    );
-  }
-  const value = exponent === 0 ? Number(field) : Number(`${field}e${exponent}`);
-  // The files print "-0.000" for values that round to zero; keep one zero.
-  return value === 0 ? 0 : value;
 }

@@ -998,7 +998,6 @@ function tdbOffset(
   epoch: Epoch | undefined,
   options?: TimeOptions,
 ): number {
-  const scratch3 = [0, 0, 0];
   const days = Math.floor((ts + HALF_DAY_S) / SECONDS_PER_DAY);
   const jd1 = JD_MJD0 + MJD_J2000_MIDNIGHT + days;
   const jd2 = (ts + HALF_DAY_S - days * SECONDS_PER_DAY + tf) / SECONDS_PER_DAY;
@@ -1006,6 +1005,7 @@ function tdbOffset(
   if (obs === undefined) return tdbMinusTtS(jd1, jd2, 0, 0, 0, 0);
   let ut = 0;
   if (epoch !== undefined) {
+    const scratch3 = [0, 0, 0];
     leapTable(options).taiToUtcInto(scratch3, epoch.taiWholeSeconds, epoch.taiFraction);
     ut = (scratch3[1]! + scratch3[2]!) / SECONDS_PER_DAY;
   }

@@ -1,7 +1,8 @@
 import { DataFormatError } from '../../errors';
-import { type EopRow, EopTable, type EopTableOptions, readEopDecimal } from '../eop';
+import type { EopRow, EopTable, EopTableOptions } from '../eop';
 import type { LeapSecondTable } from '../leapSeconds';
-import { readCalendarDate, splitLines } from './leapSecondFiles';
+import { eopTableFromRows, readEopDecimal, readYmdMjdRow } from './eopFields';
+import { splitLines } from './leapSecondFiles';
 
 const DEFAULT_SOURCE = 'EOP-All.txt';
 
@@ -181,28 +182,7 @@ export function parseCelestrakEopRows(
         `expected ${FIELD_COUNT} fields "yyyy mm dd MJD x y UT1-UTC LOD dPsi dEps dX dY DAT", found ${fields.length}`,
       );
     }
-    const mjdField = fields[3]!;
-    if (!/^\d+$/.test(mjdField)) {
-      throw new DataFormatError(source, lineNo, `MJD "${mjdField}" is not a whole day`, 'MJD');
-    }
-    const mjd = Number(mjdField);
-    const dateMjd = readCalendarDate(fields[2]!, fields[1]!, fields[0]!, source, lineNo);
-    if (dateMjd !== mjd) {
-      throw new DataFormatError(
-        source,
-        lineNo,
-        `MJD ${mjd} does not match the date ${fields[0]}-${fields[1]}-${fields[2]} (MJD ${dateMjd})`,
-        'MJD',
-      );
-    }
-    if (mjd <= previousMjd) {
-      throw new DataFormatError(
-        source,
-        lineNo,
-        `MJD ${mjd} does not come after the previous row's (MJD ${previousMjd})`,
-        'MJD',
-      );
-    }
+    const mjd = readYmdMjdRow(fields, previousMjd, source, lineNo);
     previousMjd = mjd;
     for (let k = 0; k < NUMERIC_COLUMNS.length; k++) {
       const [name, decimals] = NUMERIC_COLUMNS[k]!;
@@ -305,8 +285,5 @@ export function parseCelestrakEop(
 ): EopTable {
   const source = options.source ?? DEFAULT_SOURCE;
   const rows = parseCelestrakEopRows(text, { source, leapSeconds });
-  if (rows.length < 2) {
-    throw new DataFormatError(source, 0, `${rows.length} row found, a table needs 2`);
-  }
-  return EopTable.fromRows(rows, leapSeconds, { ...options, source });
+  return eopTableFromRows(rows, leapSeconds, options, source);
 }

@@ -1,6 +1,7 @@
 import { DataFormatError } from '../../errors';
-import { type EopRow, EopTable, type EopTableOptions, readEopDecimal } from '../eop';
+import type { EopRow, EopTable, EopTableOptions } from '../eop';
 import type { LeapSecondTable } from '../leapSeconds';
+import { checkRowMjd, eopTableFromRows, readEopDecimal } from './eopFields';
 import { readCalendarDate, splitLines } from './leapSecondFiles';
 
 const DEFAULT_SOURCE = 'finals2000A.all';
@@ -158,22 +159,7 @@ export function parseFinals2000ARows(
     const monthField = field(line, COL.month);
     const dayField = field(line, COL.day);
     const dateMjd = readCalendarDate(dayField, monthField, String(year), source, lineNo);
-    if (dateMjd !== mjd) {
-      throw new DataFormatError(
-        source,
-        lineNo,
-        `MJD ${mjdField} does not match the date ${year}-${monthField}-${dayField} (MJD ${dateMjd})`,
-        'MJD',
-      );
-    }
-    if (mjd <= previousMjd) {
-      throw new DataFormatError(
-        source,
-        lineNo,
-        `MJD ${mjd} does not come after the previous line's (MJD ${previousMjd})`,
-        'MJD',
-      );
-    }
+    checkRowMjd(mjd, dateMjd, `${year}-${monthField}-${dayField}`, previousMjd, source, lineNo);
     previousMjd = mjd;
 
     if (line.slice(COL.mjd[1]).trim() === '') {
@@ -306,14 +292,7 @@ export function parseFinals2000A(
   const source = options.source ?? DEFAULT_SOURCE;
   const parsed = parseFinals2000ARows(text, { source });
   const rows = options.useBulletinB ? parsed.bulletinB : parsed.bulletinA;
-  if (rows.length < 2) {
-    throw new DataFormatError(
-      source,
-      0,
-      `${rows.length} ${options.useBulletinB ? 'Bulletin B' : 'Bulletin A'} row(s) found, a table needs 2`,
-    );
-  }
-  return EopTable.fromRows(rows, leapSeconds, { ...options, source });
+  return eopTableFromRows(rows, leapSeconds, options, source);
 }
 
 function readFlag(

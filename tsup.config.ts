@@ -5,6 +5,8 @@ export default defineConfig({
   entry: {
     index: 'src/index.ts',
     'time/index': 'src/time/index.ts',
+    'frames/index': 'src/frames/index.ts',
+    'bodies/index': 'src/bodies/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

@@ -6,5 +6,8 @@
  *
  * @packageDocumentation
  */
+
+export * from './bodies';
 export * from './errors';
+export * from './frames';
 export * from './time';

@@ -12,7 +12,8 @@ export type AstroErrorCode =
   | 'TIME_RANGE'
   | 'DATA_FORMAT'
   | 'DATA_RANGE'
-  | 'MISSING_DATA';
+  | 'MISSING_DATA'
+  | 'FRAME_MISMATCH';
 
 /**
  * Base class of every error thrown by osmose.
@@ -232,6 +233,36 @@ export class MissingDataError extends AstroError {
   constructor(data: string, reason: string) {
     super('MISSING_DATA', `${data} missing: ${reason}`);
     this.data = data;
+  }
+}
+
+/**
+ * Two values that must share a reference frame (or an epoch) do not.
+ *
+ * @example
+ * ```ts
+ * new FrameMismatchError('difference of two states', 'GCRF', 'TEME').message;
+ * // 'difference of two states: frames differ (GCRF vs TEME); transform one first'
+ * ```
+ */
+export class FrameMismatchError extends AstroError {
+  /** The frame of the first operand. */
+  readonly expected: string;
+  /** The frame of the second operand. */
+  readonly actual: string;
+
+  /**
+   * @param operation - what was attempted
+   * @param expected - the frame of the first operand
+   * @param actual - the frame of the second operand
+   */
+  constructor(operation: string, expected: string, actual: string) {
+    super(
+      'FRAME_MISMATCH',
+      `${operation}: frames differ (${expected} vs ${actual}); transform one first`,
+    );
+    this.expected = expected;
+    this.actual = actual;
   }
 }
 

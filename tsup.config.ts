@@ -7,6 +7,7 @@ export default defineConfig({
     'time/index': 'src/time/index.ts',
     'frames/index': 'src/frames/index.ts',
     'bodies/index': 'src/bodies/index.ts',
+    'state/index': 'src/state/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

@@ -10,4 +10,5 @@
 export * from './bodies';
 export * from './errors';
 export * from './frames';
+export * from './state';
 export * from './time';

@@ -7,7 +7,7 @@
  * @packageDocumentation
  */
 
-export type { Mat3, Vec3, Vec3Like } from '../math';
+export type { Mat3, Mat3Like, Mat3Out, Vec3, Vec3Like } from '../math';
 export { applyAberration, applyAnnualAberration, applyDiurnalAberration } from './aberration';
 export type { Ellipsoid } from './ellipsoid';
 export { createEllipsoid, GRS80_ELLIPSOID, WGS72_ELLIPSOID, WGS84_ELLIPSOID } from './ellipsoid';
@@ -28,6 +28,67 @@ export {
   geodeticFromDeg,
   geodeticToCartesian,
 } from './geodetic';
+export { equationOfEquinoxes1994Rad } from './iau1980/equationOfEquinoxes1994';
+export { gmst1982Rad } from './iau1980/gmst1982';
+export { meanObliquity1980Rad } from './iau1980/meanObliquity1980';
+export { nutation1980Rad } from './iau1980/nutation1980';
+export {
+  type PrecessionAngles1976,
+  precession1976Into,
+  precessionAngles1976Rad,
+  precessionMatrix1976,
+} from './iau1980/precession1976';
+export {
+  celestialToIntermediateInto,
+  celestialToIntermediateMatrix,
+} from './iau2006/celestialToIntermediate';
+export {
+  celestialToTerrestrial2006AInto,
+  celestialToTerrestrialCipSeries2006AInto,
+  celestialToTerrestrialFromCio,
+  celestialToTerrestrialFromCioInto,
+  celestialToTerrestrialMatrix2006A,
+  celestialToTerrestrialMatrixCipSeries2006A,
+} from './iau2006/celestialToTerrestrial2006A';
+export {
+  type CipXY,
+  type CipXYs,
+  cioLocatorRad,
+  cipXYFromMatrix,
+  cipXYRad,
+  cipXYsFromPrecessionNutationRad,
+  cipXYsInto,
+  cipXYsRad,
+} from './iau2006/cipXys';
+export { earthRotationAngleRad } from './iau2006/earthRotationAngle';
+export {
+  equationOfEquinoxes2006ARad,
+  equationOfOriginsRad,
+  gast2006ARad,
+} from './iau2006/gast2006A';
+export {
+  equationOfEquinoxesComplementaryTermsRad,
+  gastSeries2006Rad,
+} from './iau2006/gastSeries2006';
+export { gmst2006Rad } from './iau2006/gmst2006';
+export { meanObliquity2006Rad } from './iau2006/meanObliquity2006';
+export { type Nutation, nutation2000ARad } from './iau2006/nutation2000A';
+export { polarMotionInto, polarMotionMatrix } from './iau2006/polarMotion';
+export {
+  biasPrecession2006Into,
+  biasPrecessionMatrix2006,
+  type FukushimaWilliamsAngles,
+  frameBias2006Into,
+  frameBiasMatrix2006,
+  fukushimaWilliamsAngles2006Rad,
+  fukushimaWilliamsMatrix,
+  fukushimaWilliamsMatrixInto,
+} from './iau2006/precession2006';
+export {
+  precessionNutation2006AInto,
+  precessionNutationMatrix2006A,
+} from './iau2006/precessionNutation2006A';
+export { tioLocatorRad } from './iau2006/tioLocator';
 export type { IteratedLightTimeResult, LightTimeOptions, LightTimeResult } from './lightTime';
 export { correctLightTime, correctLightTimeLinear } from './lightTime';
 export type { LocalOrbitalFrameType } from './localOrbital';

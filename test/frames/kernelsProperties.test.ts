@@ -41,7 +41,7 @@ const NUTATION_STEP_1S_MAX_RAD = 2e-11;
 /** X and Y add the precession, 2004″ per century (3e-15 rad/s), to the nutation's rate. */
 const CIP_STEP_1S_MAX_RAD = 2e-11;
 /** Earth rotation angle rate, rad per UT1 second: 2π · 1.00273781191135448 / 86400. */
-const ERA_RAD_PER_S = (2 * Math.PI * 1.00273781191135448) / 86400;
+const ERA_RAD_PER_S = (2 * Math.PI * 1.0027378119113546) / 86400;
 /**
  * ERA over one second: Tu (days since J2000, up to 1.8e4) is rounded to 3.6e-12 d, which the
  * 0.00273781… turn/day term turns into 6e-14 rad per value (SOFA rounds the same way);

@@ -20,7 +20,7 @@ import { nutation1980Into } from './nutation1980';
  *
  * @example
  * ```ts
- * equationOfEquinoxes1994Rad(2400000.5, 41234.0); // 5.357758254609257e-5 (SOFA's test)
+ * equationOfEquinoxes1994Rad(2400000.5, 41234.0); // 0.00005357758254609149 (SOFA: 0.5357758254609256894e-4)
  * ```
  */
 export function equationOfEquinoxes1994Rad(ttJd1: number, ttJd2: number): number {

@@ -28,7 +28,7 @@ const D_S = -6.2e-6;
  *
  * @example
  * ```ts
- * gmst1982Rad(2400000.5, 53736.0); // 1.754174981860675 (SOFA's test)
+ * gmst1982Rad(2400000.5, 53736.0); // 1.7541749818606718 (SOFA: 1.754174981860675096)
  * ```
  */
 export function gmst1982Rad(ut1Jd1: number, ut1Jd2: number): number {

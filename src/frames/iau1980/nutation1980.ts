@@ -32,6 +32,11 @@ function argument1980(
  * Writes [Δψ, Δε] (rad) of the IAU 1980 nutation into `out`.
  *
  * @internal
+ *
+ * @example
+ * ```ts
+ * nutation1980Into([0, 0], 2400000.5, 53736.0)[0]; // -0.000009643658353226685
+ * ```
  */
 export function nutation1980Into<T extends number[] | Float64Array>(
   out: T,
@@ -86,7 +91,8 @@ export function nutation1980Into<T extends number[] | Float64Array>(
  * @example
  * ```ts
  * nutation1980Rad(2400000.5, 53736.0);
- * // { dPsiRad: -9.643658353226563e-6, dEpsRad: 4.060051006879713e-5 } (SOFA's test)
+ * // { dPsiRad: -0.000009643658353226685, dEpsRad: 0.000040600510068797106 }
+ * // (SOFA: -0.9643658353226563966e-5, 0.4060051006879713322e-4)
  * ```
  */
 export function nutation1980Rad(ttJd1: number, ttJd2: number): Nutation {

@@ -33,7 +33,7 @@ export interface PrecessionAngles1976 {
  * @example
  * ```ts
  * precessionAngles1976Rad(2400000.5, 33282.0, 2400000.5, 51544.0).zetaRad;
- * // 0.5588961642000161243e-2 (SOFA's test)
+ * // 0.005588961642000161 (SOFA's test)
  * ```
  */
 export function precessionAngles1976Rad(
@@ -71,6 +71,11 @@ export function precessionAngles1976Rad(
  * @param ttJd2 - second part, days
  * @returns `out`
  * @throws {@link InvalidArgumentError} when a date part is not finite
+ *
+ * @example
+ * ```ts
+ * precession1976Into(new Float64Array(9), 2400000.5, 50123.9999)[0]; // 0.9999995504328351
+ * ```
  */
 export function precession1976Into<T extends Mat3Out>(out: T, ttJd1: number, ttJd2: number): T {
   const a = precessionAngles1976Rad(JD_J2000, 0, ttJd1, ttJd2);
@@ -93,7 +98,7 @@ export function precession1976Into<T extends Mat3Out>(out: T, ttJd1: number, ttJ
  *
  * @example
  * ```ts
- * precessionMatrix1976(2400000.5, 50123.9999)[0]; // 0.9999995504328350733 (SOFA's test)
+ * precessionMatrix1976(2400000.5, 50123.9999)[0]; // 0.9999995504328351 (SOFA's test)
  * ```
  */
 export function precessionMatrix1976(ttJd1: number, ttJd2: number): Mat3 {

@@ -11,6 +11,11 @@ import { rotateYInPlace, rotateZInPlace, setIdentity, toMat3 } from '../internal
  * @param sRad - CIO locator s, rad
  * @returns `out`
  * @throws {@link InvalidArgumentError} when an argument is not finite
+ *
+ * @example
+ * ```ts
+ * celestialToIntermediateInto(new Float64Array(9), 0, 0, 0)[4]; // 1
+ * ```
  */
 export function celestialToIntermediateInto<T extends Mat3Out>(
   out: T,
@@ -46,7 +51,7 @@ export function celestialToIntermediateInto<T extends Mat3Out>(
  *
  * @example
  * ```ts
- * celestialToIntermediateMatrix(0, 0, 0); // the identity
+ * celestialToIntermediateMatrix(0, 0, 0); // [1, 0, 0, 0, 1, 0, 0, 0, 1] (the identity)
  * ```
  */
 export function celestialToIntermediateMatrix(xRad: number, yRad: number, sRad: number): Mat3 {

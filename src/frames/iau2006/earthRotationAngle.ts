@@ -17,7 +17,7 @@ import { JD_J2000, normalizeAngle0To2Pi, TWO_PI, throwIfNotFinite } from '../int
  *
  * @example
  * ```ts
- * earthRotationAngleRad(2400000.5, 54388.0); // 0.4022837240028158 (SOFA's test value)
+ * earthRotationAngleRad(2400000.5, 54388.0); // 0.40228372400281387 (SOFA: 0.4022837240028158102)
  * ```
  */
 export function earthRotationAngleRad(ut1Jd1: number, ut1Jd2: number): number {

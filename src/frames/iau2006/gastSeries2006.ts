@@ -24,7 +24,7 @@ import { nutation2000AInto } from './nutation2000A';
  *
  * @example
  * ```ts
- * equationOfEquinoxesComplementaryTermsRad(2400000.5, 53736.0); // 0.2046085004885125e-8 (SOFA's test)
+ * equationOfEquinoxesComplementaryTermsRad(2400000.5, 53736.0); // 2.0460850048851475e-9 (SOFA: 0.2046085004885125264e-8)
  * ```
  */
 export function equationOfEquinoxesComplementaryTermsRad(ttJd1: number, ttJd2: number): number {
@@ -56,7 +56,7 @@ export function equationOfEquinoxesComplementaryTermsRad(ttJd1: number, ttJd2: n
  *
  * @example
  * ```ts
- * gastSeries2006Rad(2400000.5, 53736.0, 2400000.5, 53736.0); // ≈ 1.754166137675019
+ * gastSeries2006Rad(2400000.5, 53736.0, 2400000.5, 53736.0); // 1.7541661376741744
  * ```
  */
 export function gastSeries2006Rad(

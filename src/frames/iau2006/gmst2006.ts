@@ -22,7 +22,7 @@ import { earthRotationAngleRad } from './earthRotationAngle';
  *
  * @example
  * ```ts
- * gmst2006Rad(2400000.5, 53736.0, 2400000.5, 53736.0); // 1.7541749718700912 (SOFA's test)
+ * gmst2006Rad(2400000.5, 53736.0, 2400000.5, 53736.0); // 1.7541749718700876 (SOFA: 1.754174971870091203)
  * ```
  */
 export function gmst2006Rad(ut1Jd1: number, ut1Jd2: number, ttJd1: number, ttJd2: number): number {

@@ -13,7 +13,7 @@ import { julianCenturiesSinceJ2000, RAD_PER_ARCSEC, throwIfNotFinite } from '../
  *
  * @example
  * ```ts
- * meanObliquity2006Rad(2400000.5, 54388.0); // 0.40907476890...  (SOFA's test: 0.4090749229387258)
+ * meanObliquity2006Rad(2400000.5, 54388.0); // 0.4090749229387258 (SOFA's test)
  * ```
  */
 export function meanObliquity2006Rad(ttJd1: number, ttJd2: number): number {

@@ -33,6 +33,11 @@ const J2_RATE = -2.7774e-6;
  * @returns `out`
  * @throws {@link InvalidArgumentError} when a date part is not finite
  * @internal
+ *
+ * @example
+ * ```ts
+ * nutation2000AInto([0, 0], 2400000.5, 53736.0)[0]; // -0.000009630912025821187
+ * ```
  */
 export function nutation2000AInto<T extends number[] | Float64Array>(
   out: T,
@@ -81,7 +86,8 @@ export function nutation2000AInto<T extends number[] | Float64Array>(
  * @example
  * ```ts
  * nutation2000ARad(2400000.5, 53736.0);
- * // { dPsiRad: -9.630912025820308e-6, dEpsRad: 4.063238496887249e-5 } (SOFA's test)
+ * // { dPsiRad: -0.000009630912025821187, dEpsRad: 0.00004063238496887234 }
+ * // (SOFA: -0.9630912025820308797e-5, 0.4063238496887249798e-4)
  * ```
  */
 export function nutation2000ARad(ttJd1: number, ttJd2: number): Nutation {

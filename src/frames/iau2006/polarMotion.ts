@@ -18,6 +18,11 @@ import {
  * @param spRad - TIO locator s′, rad
  * @returns `out`
  * @throws {@link InvalidArgumentError} when an argument is not finite
+ *
+ * @example
+ * ```ts
+ * polarMotionInto(new Float64Array(9), 0, 0, 0)[8]; // 1
+ * ```
  */
 export function polarMotionInto<T extends Mat3Out>(
   out: T,
@@ -49,7 +54,7 @@ export function polarMotionInto<T extends Mat3Out>(
  * @example
  * ```ts
  * polarMotionMatrix(2.55060238e-7, 1.860359247e-6, -1.3671745807288915e-11)[2];
- * // 2.550602379999972e-7 (SOFA's test)
+ * // 2.5506023799999727e-7 (SOFA: 0.2550602379999972345e-6)
  * ```
  */
 export function polarMotionMatrix(xpRad: number, ypRad: number, spRad: number): Mat3 {

@@ -11,6 +11,11 @@ import { fukushimaWilliamsAngles2006Into, fukushimaWilliamsMatrixInto } from './
  * @param ttJd2 - second part, days
  * @returns `out`
  * @throws {@link InvalidArgumentError} when a date part is not finite
+ *
+ * @example
+ * ```ts
+ * precessionNutation2006AInto(new Float64Array(9), 2400000.5, 50123.9999)[0]; // 0.9999995832794205
+ * ```
  */
 export function precessionNutation2006AInto<T extends Mat3Out>(
   out: T,

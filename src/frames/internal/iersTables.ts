@@ -128,7 +128,8 @@ function readPolynomial(
  *   fields or a non-numeric field, when the term numbers do not run 1, 2, 3 … through the
  *   table, when a block holds more or fewer rows than it announces, when a row comes before
  *   the first block, or when the file has no block or no column header
- * @see https://iers-conventions.obspm.fr/content/chapter5/additional_info/
+ * @see IERS Conventions (2010), IERS Technical Note 36, Chapter 5 and its electronic tables
+ *   (https://iers-conventions.obspm.fr/)
  *
  * @example
  * ```ts

@@ -97,7 +97,7 @@ export function listContributions(series: FusedSeries): FusedContribution[] {
 }
 
 /** Largest |ARG| (rad) for the fast kernel: n = round(ARG · 2/π) stays below 2^20. */
-const FAST_MAX_ABS_ARG = 1.6e6;
+const FAST_MAX_ABS_ARG = 1600000;
 
 /**
  * Builds fused series from their contributions. Arguments are numbered in order of first
@@ -117,9 +117,10 @@ export function buildFusedSeries(
   const groups: SeriesContribution[][] = [];
   const keys: SeriesContribution[] = [];
   for (const c of contributions) {
+    // One character per multiplier (|k| < 100): a short, exact key.
     let key = '';
     for (let i = 0; i < ARGUMENT_COUNT; i++) {
-      key += `${c.multipliers[c.multiplierOffset + i]},`;
+      key += String.fromCharCode(100 + c.multipliers[c.multiplierOffset + i]!);
     }
     let a = index.get(key);
     if (a === undefined) {
@@ -184,9 +185,10 @@ export function buildFusedSeries(
     }
     return worst;
   };
+  // To 1e-5 century; |t| beyond 100 centuries always takes the Math.sin path.
   let lo = 0;
-  let hi = 1000;
-  for (let k = 0; k < 60; k++) {
+  let hi = 100;
+  for (let k = 0; k < 24; k++) {
     const mid = 0.5 * (lo + hi);
     if (bound(mid) <= FAST_MAX_ABS_ARG) lo = mid;
     else hi = mid;
@@ -221,19 +223,19 @@ const PIO2_LO = 6.077100506506192e-11;
 /** 1.5·2^52: adding and subtracting it rounds a double below 2^51 to the nearest integer. */
 const ROUND_MAGIC = 6755399441055744;
 // fdlibm k_sin.c: sin r ≈ r + r³ (S1 + S2 r² + … + S6 r¹⁰).
-const S1 = -1.66666666666666324348e-1;
-const S2 = 8.33333333332248946124e-3;
-const S3 = -1.98412698298579493134e-4;
-const S4 = 2.75573137070700676789e-6;
-const S5 = -2.50507602534068634195e-8;
-const S6 = 1.58969099521155010221e-10;
+const S1 = -0.16666666666666632;
+const S2 = 0.00833333333332249;
+const S3 = -0.0001984126982985795;
+const S4 = 0.0000027557313707070068;
+const S5 = -2.5050760253406863e-8;
+const S6 = 1.58969099521155e-10;
 // fdlibm k_cos.c: cos r ≈ 1 − r²/2 + r⁴ (C1 + C2 r² + … + C6 r¹⁰).
-const C1 = 4.16666666666666019037e-2;
-const C2 = -1.38888888888741095749e-3;
-const C3 = 2.48015872894767294178e-5;
-const C4 = -2.75573143513906633035e-7;
-const C5 = 2.0875723212981748279e-9;
-const C6 = -1.13596475577881948265e-11;
+const C1 = 0.0416666666666666;
+const C2 = -0.001388888888887411;
+const C3 = 0.00002480158728947673;
+const C4 = -2.7557314351390663e-7;
+const C5 = 2.087572321298175e-9;
+const C6 = -1.1359647557788195e-11;
 
 /**
  * Adds every product of fused series at t into `acc[slot]`.

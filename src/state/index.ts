@@ -33,3 +33,4 @@ export type {
   StateVectorJson,
 } from './stateVector';
 export { DEFAULT_EPOCH_TOLERANCE_S, StateVector } from './stateVector';
+export { transformCovariance, transformState } from './transformState';

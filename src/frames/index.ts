@@ -73,6 +73,7 @@ export {
 export { gmst2006Rad } from './iau2006/gmst2006';
 export { meanObliquity2006Rad } from './iau2006/meanObliquity2006';
 export { type Nutation, nutation2000ARad } from './iau2006/nutation2000A';
+export { nutation2000BRad } from './iau2006/nutation2000B';
 export { polarMotionInto, polarMotionMatrix } from './iau2006/polarMotion';
 export {
   biasPrecession2006Into,
@@ -99,6 +100,15 @@ export {
   rtnRotation,
   tnwRotation,
 } from './localOrbital';
+export type {
+  FramedTargetState,
+  ObserveAzElOptions,
+  ObservedAzEl,
+  ObservedRaDec,
+  ObserveRaDecOptions,
+  TargetState,
+} from './observe';
+export { observeAzEl, observeRaDec } from './observe';
 export type { RefractionConditions } from './refraction';
 export {
   refractElevation,

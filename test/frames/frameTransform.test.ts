@@ -10,6 +10,8 @@ import { FC_PARAMS } from '../arbitraries';
 const ROUND_TRIP_TOL_KM = 1e-9;
 /** Rotation matrices are orthonormal to rounding: 9 products of 3 terms, a few ulps. */
 const ORTHONORMAL_TOL = 1e-15;
+/** Compositions of up to 7 edge rotations: a few more ulps (see the test). */
+const COMPOSED_ORTHONORMAL_TOL = 2e-15;
 const GEO_RADIUS_KM = 42164;
 
 // Epochs 1972–2050: the bundled EOP covers 1973-01-02 … 2027-08; the 'hold' policy carries
@@ -53,17 +55,49 @@ describe('frameTransform properties', () => {
     );
   });
 
-  it('every rotation is orthonormal to 1e-15', () => {
+  const orthonormalityError = (m: readonly number[]) => {
+    let worst = 0;
+    for (let i = 0; i < 3; i++) {
+      for (let j = 0; j < 3; j++) {
+        let dot = 0;
+        for (let k = 0; k < 3; k++) dot += m[3 * i + k]! * m[3 * j + k]!;
+        worst = Math.max(worst, Math.abs(dot - (i === j ? 1 : 0)));
+      }
+    }
+    return worst;
+  };
+
+  it('the rotation of every edge of the tree is orthonormal to 1e-15', () => {
+    const edges: [FrameId, FrameId][] = [
+      ['GCRF', 'EME2000'],
+      ['GCRF', 'CIRS'],
+      ['CIRS', 'TIRS'],
+      ['TIRS', 'ITRF'],
+      ['GCRF', 'MOD'],
+      ['MOD', 'TOD'],
+      ['TOD', 'PEF'],
+      ['TOD', 'TEME'],
+      ['GCRF', 'MOD_IAU2006'],
+      ['MOD_IAU2006', 'TOD_IAU2006'],
+    ];
+    fc.assert(
+      fc.property(epochArb, fc.constantFrom(...edges), (epoch, [a, b]) => {
+        expect(orthonormalityError(frameTransform(a, b, epoch, HOLD).rotation)).toBeLessThanOrEqual(
+          ORTHONORMAL_TOL,
+        );
+      }),
+      RUNS,
+    );
+  });
+
+  it('a composed rotation (up to 7 edges) is orthonormal to 2e-15', () => {
+    // Each product of two orthonormal matrices adds about one ulp (1.1e-16) to |M Mᵀ − I|;
+    // 1.1e-15 was the worst seen over 3000 random pairs 1972–2050.
     fc.assert(
       fc.property(epochArb, frameArb, frameArb, (epoch, a, b) => {
-        const m = frameTransform(a, b, epoch, HOLD).rotation;
-        for (let i = 0; i < 3; i++) {
-          for (let j = 0; j < 3; j++) {
-            let dot = 0;
-            for (let k = 0; k < 3; k++) dot += m[3 * i + k]! * m[3 * j + k]!;
-            expect(Math.abs(dot - (i === j ? 1 : 0))).toBeLessThanOrEqual(ORTHONORMAL_TOL);
-          }
-        }
+        expect(orthonormalityError(frameTransform(a, b, epoch, HOLD).rotation)).toBeLessThanOrEqual(
+          COMPOSED_ORTHONORMAL_TOL,
+        );
       }),
       RUNS,
     );

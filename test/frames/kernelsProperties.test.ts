@@ -228,12 +228,21 @@ describe('continuity and consistency of the kernels', () => {
 function referenceSum(series: FusedSeries, t: number): { sum: Float64Array; bound: Float64Array } {
   const sum = new Float64Array(series.slotCount);
   const bound = new Float64Array(series.slotCount);
+  const count = new Float64Array(series.slotCount);
+  const absSum = new Float64Array(series.slotCount);
   for (const c of listContributions(series)) {
     const p = series.argumentPolynomials.subarray(5 * c.argument, 5 * c.argument + 5);
     const x = p[0]! + p[1]! * t + p[2]! * t * t + p[3]! * t ** 3 + p[4]! * t ** 4;
     const argumentRounding = ARGUMENT_ULPS * Number.EPSILON * Math.abs(x);
     sum[c.slot]! += c.sin * Math.sin(x) + c.cos * Math.cos(x);
     bound[c.slot]! += (Math.abs(c.sin) + Math.abs(c.cos)) * (SINCOS_KERNEL_TOL + argumentRounding);
+    count[c.slot]! += 1;
+    absSum[c.slot]! += Math.abs(c.sin) + Math.abs(c.cos);
+  }
+  // Both sums round as they accumulate, in different orders: each within (n − 1)·u·Σ|terms|
+  // (Higham, Accuracy and Stability, §4.2), so twice that between them.
+  for (let s = 0; s < series.slotCount; s++) {
+    bound[s]! += 2 * count[s]! * (Number.EPSILON / 2) * absSum[s]!;
   }
   return { sum, bound };
 }

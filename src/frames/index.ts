@@ -101,6 +101,7 @@ export {
   tnwRotation,
 } from './localOrbital';
 export type {
+  AnnualAberrationInput,
   FramedTargetState,
   ObserveAzElOptions,
   ObservedAzEl,

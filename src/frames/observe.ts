@@ -54,6 +54,12 @@ export interface FramedTargetState extends TargetState {
   readonly frame: 'GCRF' | 'ITRF';
 }
 
+/** What the annual aberration switch needs. */
+export interface AnnualAberrationInput {
+  /** The Earth's velocity relative to the solar-system barycentre, GCRF axes, km/s. */
+  readonly earthBarycentricVelocityKmS: Vec3Like;
+}
+
 /** Options of {@link observeRaDec}. Every correction is off by default (geometric result). */
 export interface ObserveRaDecOptions {
   /**
@@ -75,7 +81,7 @@ export interface ObserveRaDecOptions {
    * reduced against them, pass −v_E and leave `diurnalAberration` off (see
    * `applyAnnualAberration`).
    */
-  readonly annualAberration?: { readonly earthBarycentricVelocityKmS: Vec3Like } | false;
+  readonly annualAberration?: AnnualAberrationInput | false;
   /**
    * Diurnal aberration from the site's GCRF velocity (Earth rotation, ≈ 0.465 cos φ km/s):
    * (v_site / c) sin θ, at most 0.23″ at Calern and 0.32″ on the equator. Default false.

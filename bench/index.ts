@@ -7,6 +7,7 @@
  * is the time budget per case, ms).
  */
 import { machineLine } from '../scripts/machine';
+import { framesBenchGroups } from './frames.bench';
 import { runGroup } from './harness';
 import { timeBenchGroups } from './time.bench';
 
@@ -21,7 +22,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   console.log(`# osmose benchmarks, ${new Date().toISOString().slice(0, 10)}`);
   console.log(`\nmachine: ${machineLine()}`);
-  const groups = [...(await timeBenchGroups())];
+  const groups = [...(await timeBenchGroups()), ...(await framesBenchGroups())];
   for (const group of groups) {
     await runGroup(group, { timeMs, warmupMs: Math.min(250, timeMs / 4) });
   }

@@ -9,6 +9,15 @@
 
 export type { Mat3, Mat3Like, Mat3Out, Vec3, Vec3Like } from '../math';
 export { applyAberration, applyAnnualAberration, applyDiurnalAberration } from './aberration';
+export type {
+  EpochOffsets,
+  InterpolatedTransform,
+  InterpolatedTransformOptions,
+} from './batch/interpolatedTransform';
+export {
+  createInterpolatedTransform,
+  PRECESSION_NUTATION_NODE_SPACING_S,
+} from './batch/interpolatedTransform';
 export type { Ellipsoid } from './ellipsoid';
 export { createEllipsoid, GRS80_ELLIPSOID, WGS72_ELLIPSOID, WGS84_ELLIPSOID } from './ellipsoid';
 export type { FrameId } from './frameId';

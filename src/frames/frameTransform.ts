@@ -9,7 +9,13 @@ import {
   type FixedEop,
   parentOf,
 } from './internal/frameEdges';
-import { identityPair, invertInto, type RotationPair, thenPair } from './internal/rotationPair';
+import {
+  identityPair,
+  invertInto,
+  mulInto,
+  type RotationPair,
+  thenPair,
+} from './internal/rotationPair';
 
 export type { FixedEop } from './internal/frameEdges';
 
@@ -181,7 +187,23 @@ export function frameTransformPair(
     edgeFromParentInto(r, rDot, down[k]!, ctx);
     pair = thenPair(pair, r, rDot);
   }
+  if (up.length + down.length > 1) reorthonormalizeInto(pair.r);
   return pair;
+}
+
+/**
+ * One Newton step of the polar decomposition, R ← (3R − R Rᵀ R)/2: a product of several
+ * rotations drifts from orthonormality by a few ulps per factor, and this brings it back to
+ * rounding level while moving R by no more than that drift (~1e-15).
+ */
+function reorthonormalizeInto(rot: Float64Array): void {
+  const rt = new Float64Array(9);
+  for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) rt[3 * i + j] = rot[3 * j + i]!;
+  const rrt = new Float64Array(9);
+  const rrtr = new Float64Array(9);
+  mulInto(rrt, rot, rt);
+  mulInto(rrtr, rrt, rot);
+  for (let k = 0; k < 9; k++) rot[k] = 1.5 * rot[k]! - 0.5 * rrtr[k]!;
 }
 
 /** Frames from `frame` up to (not including) GCRF. */

@@ -14,15 +14,13 @@
  * The sources under test are imported lazily, so the harness still runs (and says what it
  * skipped) while a module is being written.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { BenchCase, BenchGroup, ExternalFigure } from './harness';
+import { runErfaProgram } from './erfaBaseline';
+import type { BenchCase, BenchGroup } from './harness';
+import { importExport } from './importSource';
 
 const ROOT_DIR = fileURLToPath(new URL('..', import.meta.url));
-const PERFORMANCE_DOC = `${ROOT_DIR}docs/performance.md`;
-const ERFA_SOURCE = `${ROOT_DIR}bench/erfa/c2t06a_bench.c`;
-const BUILD_DIR = `${ROOT_DIR}.bench-tmp`;
 const VALLADO_FILE = `${ROOT_DIR}test/reference/vallado-frames/vallado_2004-04-06_example_3-14_3-15.json`;
 
 /** States per batch: a week at 60 s steps. */
@@ -96,19 +94,6 @@ interface TimeModule {
   DEFAULT_TIME_DATA: { leapSeconds: unknown; eop: { withOptions(o: object): unknown } };
 }
 
-/** Imports `name` from a source file, or returns why it could not. */
-async function importExport<T>(relPath: string, name: string): Promise<T | string> {
-  const file = `${ROOT_DIR}${relPath}`;
-  if (!existsSync(file)) return `${relPath} does not exist yet`;
-  try {
-    const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
-    const value = mod[name];
-    return value === undefined ? `${relPath} does not export ${name}` : (value as T);
-  } catch (e) {
-    return `importing ${relPath} failed: ${e instanceof Error ? e.message : String(e)}`;
-  }
-}
-
 async function importSatelliteJs(): Promise<SatelliteJs | string> {
   try {
     return (await import('satellite.js')) as unknown as SatelliteJs;
@@ -152,63 +137,6 @@ export function c2tDates(count: number): { jd1: Float64Array; jd2: Float64Array 
     jd2[i] = ((i * 104729) % 86400) / 86400;
   }
   return { jd1, jd2 };
-}
-
-// --- the ERFA baseline -------------------------------------------------------------------------
-
-/** Marker in docs/performance.md holding the last recorded eraC2t06a figure, ns per call. */
-const RECORDED_MARKER = /<!--\s*erfa-c2t06a-ns-per-call:\s*([0-9.]+)\s*-->/;
-
-interface ErfaRun {
-  readonly figure: ExternalFigure | string;
-  readonly checksum?: number;
-}
-
-function commandExists(cmd: string): boolean {
-  return spawnSync(cmd, ['--version'], { stdio: 'ignore' }).status === 0;
-}
-
-/** Compiles and runs bench/erfa/c2t06a_bench.c, or falls back on the recorded figure. */
-export function runErfaC2t06a(): ErfaRun {
-  const why = erfaUnavailableReason();
-  if (why === null) {
-    const exe = `${BUILD_DIR}/c2t06a_bench`;
-    const out = spawnSync(exe, ['3'], { encoding: 'utf8', timeout: 120_000 });
-    const ns = /ns_per_call\s+([0-9.eE+-]+)/.exec(out.stdout ?? '');
-    const sum = /checksum\s+([0-9.eE+-]+)/.exec(out.stdout ?? '');
-    if (out.status === 0 && ns?.[1] && sum?.[1]) {
-      return {
-        figure: { nsPerItem: Number(ns[1]), label: 'C, cc -O2, liberfa, best of 5 passes' },
-        checksum: Number(sum[1]),
-      };
-    }
-    console.log(`  ERFA baseline failed to run: ${out.stderr || out.error?.message}`);
-  } else {
-    console.log(`  ERFA baseline unavailable here (${why}); using the recorded figure.`);
-  }
-  const doc = existsSync(PERFORMANCE_DOC) ? readFileSync(PERFORMANCE_DOC, 'utf8') : '';
-  const recorded = RECORDED_MARKER.exec(doc)?.[1];
-  if (recorded === undefined) return { figure: 'no recorded figure in docs/performance.md' };
-  return {
-    figure: {
-      nsPerItem: Number(recorded),
-      label: 'recorded in docs/performance.md, not measured in this run',
-    },
-  };
-}
-
-/** Builds the ERFA program; returns null on success, or why it could not be built. */
-function erfaUnavailableReason(): string | null {
-  if (!commandExists('cc')) return 'no C compiler `cc`';
-  mkdirSync(BUILD_DIR, { recursive: true });
-  const exe = `${BUILD_DIR}/c2t06a_bench`;
-  const cc = spawnSync('cc', ['-O2', ERFA_SOURCE, '-o', exe, '-lerfa', '-lm'], {
-    encoding: 'utf8',
-  });
-  if (cc.status !== 0) {
-    return `cc could not build against liberfa (Debian: apt-get install liberfa-dev): ${cc.stderr.trim().split('\n')[0]}`;
-  }
-  return null;
 }
 
 // --- accuracy on Vallado's example -------------------------------------------------------------
@@ -424,7 +352,12 @@ export async function framesBenchGroups(): Promise<BenchGroup[]> {
     {
       name: 'ERFA eraC2t06a (matrix only)',
       external: async () => {
-        const run = runErfaC2t06a();
+        const run = runErfaProgram({
+          source: 'c2t06a_bench.c',
+          args: ['3'],
+          marker: 'erfa-c2t06a',
+          timeoutMs: 120_000,
+        });
         erfaChecksum = run.checksum;
         return run.figure;
       },

@@ -9,15 +9,9 @@
  * The sources under test are imported lazily, so the harness still runs (and says what it
  * skipped) while a module is being written.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { BenchGroup, ExternalFigure } from './harness';
-
-const ROOT_DIR = fileURLToPath(new URL('..', import.meta.url));
-const PERFORMANCE_DOC = `${ROOT_DIR}docs/performance.md`;
-const ERFA_SOURCE = `${ROOT_DIR}bench/erfa/dtdb_bench.c`;
-const BUILD_DIR = `${ROOT_DIR}.bench-tmp`;
+import { runErfaProgram } from './erfaBaseline';
+import type { BenchGroup } from './harness';
+import { importExport } from './importSource';
 
 /** Inputs per group: 10 000 instants between 1972 and 2050. */
 const ITEMS = 10_000;
@@ -88,76 +82,6 @@ type TdbMinusTt = (
   v: number,
 ) => number;
 
-/** Imports `name` from a source file, or returns why it could not. */
-async function importExport<T>(relPath: string, name: string): Promise<T | string> {
-  const file = `${ROOT_DIR}${relPath}`;
-  if (!existsSync(file)) return `${relPath} does not exist yet`;
-  try {
-    const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
-    const value = mod[name];
-    return value === undefined ? `${relPath} does not export ${name}` : (value as T);
-  } catch (e) {
-    return `importing ${relPath} failed: ${e instanceof Error ? e.message : String(e)}`;
-  }
-}
-
-// --- the ERFA baseline -------------------------------------------------------------------------
-
-/** Marker in docs/performance.md holding the last recorded eraDtdb figure, ns per call. */
-const RECORDED_MARKER = /<!--\s*erfa-dtdb-ns-per-call:\s*([0-9.]+)\s*-->/;
-
-interface ErfaRun {
-  readonly figure: ExternalFigure | string;
-  readonly checksumS?: number;
-}
-
-function commandExists(cmd: string): boolean {
-  return spawnSync(cmd, ['--version'], { stdio: 'ignore' }).status === 0;
-}
-
-/** Compiles and runs bench/erfa/dtdb_bench.c, or falls back on the recorded figure. */
-export function runErfaDtdb(): ErfaRun {
-  const why = erfaUnavailableReason();
-  if (why === null) {
-    const exe = `${BUILD_DIR}/dtdb_bench`;
-    const out = spawnSync(exe, ['1'], { encoding: 'utf8', timeout: 60_000 });
-    const ns = /ns_per_call\s+([0-9.eE+-]+)/.exec(out.stdout ?? '');
-    const sum = /checksum\s+([0-9.eE+-]+)/.exec(out.stdout ?? '');
-    if (out.status === 0 && ns?.[1] && sum?.[1]) {
-      return {
-        figure: { nsPerItem: Number(ns[1]), label: 'C, cc -O2, liberfa, best of 5 passes' },
-        checksumS: Number(sum[1]),
-      };
-    }
-    console.log(`  ERFA baseline failed to run: ${out.stderr || out.error?.message}`);
-  } else {
-    console.log(`  ERFA baseline unavailable here (${why}); using the recorded figure.`);
-  }
-  const doc = existsSync(PERFORMANCE_DOC) ? readFileSync(PERFORMANCE_DOC, 'utf8') : '';
-  const recorded = RECORDED_MARKER.exec(doc)?.[1];
-  if (recorded === undefined) return { figure: 'no recorded figure in docs/performance.md' };
-  return {
-    figure: {
-      nsPerItem: Number(recorded),
-      label: 'recorded in docs/performance.md, not measured in this run',
-    },
-  };
-}
-
-/** Builds the ERFA program; returns null on success, or why it could not be built. */
-function erfaUnavailableReason(): string | null {
-  if (!commandExists('cc')) return 'no C compiler `cc`';
-  mkdirSync(BUILD_DIR, { recursive: true });
-  const exe = `${BUILD_DIR}/dtdb_bench`;
-  const cc = spawnSync('cc', ['-O2', ERFA_SOURCE, '-o', exe, '-lerfa', '-lm'], {
-    encoding: 'utf8',
-  });
-  if (cc.status !== 0) {
-    return `cc could not build against liberfa (Debian: apt-get install liberfa-dev): ${cc.stderr.trim().split('\n')[0]}`;
-  }
-  return null;
-}
-
 // --- the groups --------------------------------------------------------------------------------
 
 /** The benchmark groups of the time module. */
@@ -219,8 +143,13 @@ export async function timeBenchGroups(): Promise<BenchGroup[]> {
       {
         name: 'ERFA eraDtdb',
         external: async () => {
-          const run = runErfaDtdb();
-          erfaChecksum = run.checksumS;
+          const run = runErfaProgram({
+            source: 'dtdb_bench.c',
+            args: ['1'],
+            marker: 'erfa-dtdb',
+            timeoutMs: 60_000,
+          });
+          erfaChecksum = run.checksum;
           return run.figure;
         },
       },

@@ -44,8 +44,9 @@ describe('transformState', () => {
     const gcrf = transformState(itrf, 'GCRF', options);
     const want = example.states.notebook_GCRF_iau2006_cio_with_dX_dY.r_km;
     expect(gcrf.frame).toBe('GCRF');
+    // The fixture's tolerance for this check (Vallado prints 8 decimals).
     expect(Math.hypot(...gcrf.positionKm.map((x, k) => x - want[k]))).toBeLessThan(1e-5);
-    // And back, to 1e-9 km.
+    // And back, to 1e-9 km: the round-trip tolerance of the frames properties.
     const back = transformState(gcrf, 'ITRF', options);
     expect(back.distanceKm(itrf)).toBeLessThan(1e-9);
     expect(() => gcrf.relativeTo(itrf)).toThrow(FrameMismatchError);

@@ -161,20 +161,9 @@ export function cioChainBatchInto(
         c = interpolator!.coefficients(k);
         lastK = k;
       }
-      const cx =
-        c[0]! +
-        u *
-          (c[1]! + u * (c[2]! + u * (c[3]! + u * (c[4]! + u * (c[5]! + u * (c[6]! + u * c[7]!))))));
-      const cy =
-        c[8]! +
-        u *
-          (c[9]! +
-            u * (c[10]! + u * (c[11]! + u * (c[12]! + u * (c[13]! + u * (c[14]! + u * c[15]!))))));
-      const s =
-        c[16]! +
-        u *
-          (c[17]! +
-            u * (c[18]! + u * (c[19]! + u * (c[20]! + u * (c[21]! + u * (c[22]! + u * c[23]!))))));
+      const cx = heptic(c, 0, u);
+      const cy = heptic(c, 8, u);
+      const s = heptic(c, 16, u);
       const px = cx + dX;
       const py = cy + dY;
       const zz = Math.sqrt(1 - px * px - py * py);
@@ -196,30 +185,9 @@ export function cioChainBatchInto(
       q7 = py;
       q8 = zz;
       if (b.fullVelocity) {
-        const xd =
-          (c[1]! +
-            u *
-              (2 * c[2]! +
-                u *
-                  (3 * c[3]! +
-                    u * (4 * c[4]! + u * (5 * c[5]! + u * (6 * c[6]! + u * 7 * c[7]!)))))) /
-          stepS;
-        const yd =
-          (c[9]! +
-            u *
-              (2 * c[10]! +
-                u *
-                  (3 * c[11]! +
-                    u * (4 * c[12]! + u * (5 * c[13]! + u * (6 * c[14]! + u * 7 * c[15]!)))))) /
-          stepS;
-        const sd =
-          (c[17]! +
-            u *
-              (2 * c[18]! +
-                u *
-                  (3 * c[19]! +
-                    u * (4 * c[20]! + u * (5 * c[21]! + u * (6 * c[22]! + u * 7 * c[23]!)))))) /
-          stepS;
+        const xd = hepticDerivative(c, 0, u) / stepS;
+        const yd = hepticDerivative(c, 8, u) / stepS;
+        const sd = hepticDerivative(c, 16, u) / stepS;
         const zd = -(px * xd + py * yd) / zz;
         const ad = -a * a * zd;
         const e00 = -ad * px * px - 2 * a * px * xd;
@@ -367,4 +335,28 @@ export function cioChainBatchInto(
     out[o + 4] = vy;
     out[o + 5] = vz;
   }
+}
+
+/** c₀ + c₁u + … + c₇u⁷, the 8 coefficients starting at `o` (Horner, unrolled for the hot loop). */
+function heptic(c: ArrayLike<number>, o: number, u: number): number {
+  return (
+    c[o]! +
+    u *
+      (c[o + 1]! +
+        u *
+          (c[o + 2]! +
+            u * (c[o + 3]! + u * (c[o + 4]! + u * (c[o + 5]! + u * (c[o + 6]! + u * c[o + 7]!))))))
+  );
+}
+
+/** d/du of {@link heptic}: c₁ + 2c₂u + … + 7c₇u⁶ (unrolled). */
+function hepticDerivative(c: ArrayLike<number>, o: number, u: number): number {
+  return (
+    c[o + 1]! +
+    u *
+      (2 * c[o + 2]! +
+        u *
+          (3 * c[o + 3]! +
+            u * (4 * c[o + 4]! + u * (5 * c[o + 5]! + u * (6 * c[o + 6]! + u * 7 * c[o + 7]!)))))
+  );
 }

@@ -298,20 +298,16 @@ function ttParts(ctx: EdgeContext): readonly [number, number] {
 function ut1Parts(ctx: EdgeContext): readonly [number, number] {
   let v = ctx.cache.get('ut1') as readonly [number, number] | undefined;
   if (v === undefined) {
-    const fixed = ctx.fixedEop;
-    v =
-      fixed !== undefined
-        ? ctx.epoch.toJdParts('UT1', {
-            timeData: ctx.timeData,
-            ut1MinusUtcS: fixed.ut1MinusUtcS ?? 0,
-          })
-        : ctx.epoch.toJdParts('UT1', { timeData: ctx.timeData });
+    // UT1 from the same EOP values as the other edges, so the table is read once per
+    // transform: the JD of UT1 is the TAI JD of the instant shifted by UT1−TAI.
+    v = ctx.epoch.plusSeconds(eopAt(ctx).ut1MinusTaiS).toJdParts('TAI');
     ctx.cache.set('ut1', v);
   }
   return v;
 }
 
 interface EopUsed {
+  readonly ut1MinusTaiS: number;
   readonly xpRad: number;
   readonly ypRad: number;
   readonly lodS: number;
@@ -325,6 +321,8 @@ function eopAt(ctx: EdgeContext): EopUsed {
   const fixed = ctx.fixedEop;
   if (fixed !== undefined) {
     v = {
+      ut1MinusTaiS:
+        (fixed.ut1MinusUtcS ?? 0) - ctx.epoch.timeDataAt({ timeData: ctx.timeData }).taiMinusUtcS,
       xpRad: fixed.xpRad ?? 0,
       ypRad: fixed.ypRad ?? 0,
       lodS: fixed.lodS ?? 0,

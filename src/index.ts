@@ -8,7 +8,10 @@
  */
 
 export * from './bodies';
+export * from './ccsds';
 export * from './errors';
 export * from './frames';
+export * from './od';
+export * from './propagation';
 export * from './state';
 export * from './time';

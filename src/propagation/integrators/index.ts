@@ -1,0 +1,8 @@
+export type {
+  DenseTrajectory,
+  IntegrateOptions,
+  IntegrationResult,
+  IntegrationStatus,
+  Integrator,
+  OdeSystem,
+} from './types';

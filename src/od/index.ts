@@ -6,3 +6,4 @@
  */
 export * from './iod';
 export * from './measurements';
+export * from './tracklets';

@@ -47,6 +47,16 @@ export interface FrameTransformOptions {
    * locator s′) or `'FK5'` (through PEF, polar motion without s′, as Vallado's Example 3-15).
    */
   readonly itrfChain?: 'CIO' | 'FK5';
+  /**
+   * Nutation of the IAU 2006 chains (CIRS, TIRS, ITRF through the CIO; MOD_IAU2006 →
+   * TOD_IAU2006): `'IAU2000A'` (default, the full series of 1,365 terms) or `'IAU2000B'`
+   * (77 lunisolar terms and fixed planetary offsets), about 3.5× cheaper to evaluate exactly
+   * (GCRF → CIRS) and within 1.004 mas of IAU 2000A in the pole over 1995–2050 (0.21 m at GEO
+   * radius; 2.5 mas, 0.52 m, for the true-of-date frame). The FK5 chain always uses the IAU
+   * 1980 nutation. For batches, {@link createInterpolatedTransform} with IAU 2000A is both
+   * faster and exact to 4e-15 rad.
+   */
+  readonly nutation?: 'IAU2000A' | 'IAU2000B';
 }
 
 /**
@@ -162,6 +172,18 @@ export function frameTransformPair(
       throw new InvalidArgumentError(name, f, '', 'not a frame (see FRAME_IDS)');
     }
   }
+  if (
+    options.nutation !== undefined &&
+    options.nutation !== 'IAU2000A' &&
+    options.nutation !== 'IAU2000B'
+  ) {
+    throw new InvalidArgumentError(
+      'nutation',
+      options.nutation,
+      '',
+      "must be 'IAU2000A' or 'IAU2000B'",
+    );
+  }
   const itrfChain = options.itrfChain ?? 'CIO';
   const up = pathToRoot(from, itrfChain);
   const down = pathToRoot(to, itrfChain);
@@ -226,6 +248,7 @@ function createContext(epoch: Epoch, options: FrameTransformOptions): EdgeContex
     poleOffsets: options.celestialPoleOffsets ?? true,
     fullVelocity: (options.velocity ?? 'full') === 'full',
     itrfChain: options.itrfChain ?? 'CIO',
+    nutation2000B: options.nutation === 'IAU2000B',
     cache: new Map(),
   };
 }

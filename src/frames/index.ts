@@ -65,6 +65,7 @@ export {
   cioLocatorRad,
   cipXYFromMatrix,
   cipXYRad,
+  cipXYs2000BInto,
   cipXYsFromPrecessionNutationRad,
   cipXYsInto,
   cipXYsRad,

@@ -14,7 +14,7 @@ import {
   frameTransformPair,
 } from '../frameTransform';
 import { gmst1982Rad } from '../iau1980/gmst1982';
-import { cipXYsRad } from '../iau2006/cipXys';
+import { cipXYs2000BInto, cipXYsRad } from '../iau2006/cipXys';
 import { earthRotationAngleRad } from '../iau2006/earthRotationAngle';
 import { type CioChainBatch, cioChainBatchInto } from './cioChainBatch';
 import {
@@ -592,10 +592,14 @@ function nodeValues(
       const slot = slots.get(frame)!;
       if (frame === 'CIRS') {
         const [tt1, tt2] = nodeEpoch.toJdParts('TT');
-        const { xRad, yRad, sRad } = cipXYsRad(tt1, tt2);
-        out[slot] = xRad;
-        out[slot + 1] = yRad;
-        out[slot + 2] = sRad;
+        if (options.nutation === 'IAU2000B') {
+          cipXYs2000BInto(out.subarray(slot, slot + 3), tt1, tt2);
+        } else {
+          const { xRad, yRad, sRad } = cipXYsRad(tt1, tt2);
+          out[slot] = xRad;
+          out[slot + 1] = yRad;
+          out[slot + 2] = sRad;
+        }
       } else {
         const m = frameTransformPair('GCRF', frame, nodeEpoch, nodeOptions).r;
         for (let j = 0; j < 9; j++) out[slot + j] = m[j]!;

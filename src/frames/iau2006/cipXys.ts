@@ -12,6 +12,8 @@ import {
   CIP_SLOT_Y,
   cipSeries,
 } from '../internal/seriesTables';
+import { nutation2000BInto } from './nutation2000B';
+import { fukushimaWilliamsAngles2006Into, fukushimaWilliamsMatrixInto } from './precession2006';
 import { precessionNutation2006AInto } from './precessionNutation2006A';
 
 /** The coordinates X, Y of the CIP in the GCRS. */
@@ -227,4 +229,45 @@ export function cipXYsFromPrecessionNutationInto<T extends number[] | Float64Arr
 export function cipXYsFromPrecessionNutationRad(ttJd1: number, ttJd2: number): CipXYs {
   const out = cipXYsFromPrecessionNutationInto([0, 0, 0], ttJd1, ttJd2);
   return { xRad: out[0]!, yRad: out[1]!, sRad: out[2]! };
+}
+
+/**
+ * Writes X, Y of the CIP and s with the faster IAU 2000B nutation into `out`: X, Y from the
+ * bias-precession-nutation matrix of the IAU 2006 precession (Fukushima-Williams angles) and
+ * the 77-term IAU 2000B nutation as published (without the IAU 2006 adjustments, which are
+ * below 10 µas), s from table 5.2d with those X, Y. Within 1.1 mas of the IAU 2006/2000A X, Y
+ * over 1995–2050 (0.21 m at GEO radius); see docs/guides/frames.md.
+ *
+ * @param out - destination, length ≥ 3: X, Y, s in rad
+ * @param ttJd1 - first part of the two-part Julian date, TT, days
+ * @param ttJd2 - second part, days
+ * @returns `out`
+ * @throws {@link InvalidArgumentError} when a date part is not finite
+ * @see McCarthy & Luzum (2003), Celest. Mech. 85, 37; SOFA `iauPnm00b` (with the IAU 2000
+ *   precession instead) and `iauS06`
+ *
+ * @example
+ * ```ts
+ * const xys = cipXYs2000BInto([0, 0, 0], 2400000.5, 53736.0);
+ * Math.abs(xys[0] - 0.5791308482835292e-3) < 5e-9; // true (within 1 mas of IAU 2006/2000A)
+ * ```
+ */
+export function cipXYs2000BInto<T extends number[] | Float64Array>(
+  out: T,
+  ttJd1: number,
+  ttJd2: number,
+): T {
+  const fw = fukushimaWilliamsAngles2006Into([0, 0, 0, 0], ttJd1, ttJd2);
+  const n = nutation2000BInto([0, 0], ttJd1, ttJd2);
+  const npb = fukushimaWilliamsMatrixInto(
+    new Float64Array(9),
+    fw[0]!,
+    fw[1]!,
+    fw[2]! + n[0]!,
+    fw[3]! + n[1]!,
+  );
+  out[0] = npb[6]!;
+  out[1] = npb[7]!;
+  out[2] = cioLocatorRad(ttJd1, ttJd2, npb[6]!, npb[7]!);
+  return out;
 }

@@ -8,6 +8,7 @@ import type { FrameId } from '../frameId';
 import {
   biasPrecession2006Into,
   celestialToIntermediateInto,
+  cipXYs2000BInto,
   cipXYsRad,
   earthRotationAngleRad,
   equationOfEquinoxes1994Rad,
@@ -17,6 +18,7 @@ import {
   meanObliquity2006Rad,
   nutation1980Rad,
   nutation2000ARad,
+  nutation2000BRad,
   polarMotionInto,
   precession1976Into,
   tioLocatorRad,
@@ -61,6 +63,8 @@ export interface EdgeContext {
   readonly poleOffsets: boolean;
   readonly fullVelocity: boolean;
   readonly itrfChain: 'CIO' | 'FK5';
+  /** The IAU 2006 chains use the IAU 2000B nutation instead of IAU 2000A. */
+  readonly nutation2000B: boolean;
   readonly cache: Map<string, unknown>;
 }
 
@@ -161,7 +165,7 @@ function celestialEdgeInto(
 ): void {
   switch (frame) {
     case 'CIRS': {
-      const { xRad, yRad, sRad } = cipXYsRad(tt1, tt2);
+      const { xRad, yRad, sRad } = ctx.nutation2000B ? cip2000B(tt1, tt2) : cipXYsRad(tt1, tt2);
       const eop = ctx.poleOffsets ? eopAt(ctx) : undefined;
       celestialToIntermediateInto(r, xRad + (eop?.dXRad ?? 0), yRad + (eop?.dYRad ?? 0), sRad);
       return;
@@ -183,13 +187,21 @@ function celestialEdgeInto(
       biasPrecession2006Into(r, tt1, tt2);
       return;
     case 'TOD_IAU2006': {
-      const { dPsiRad, dEpsRad } = nutation2000ARad(tt1, tt2);
+      const { dPsiRad, dEpsRad } = ctx.nutation2000B
+        ? nutation2000BRad(tt1, tt2)
+        : nutation2000ARad(tt1, tt2);
       nutationMatrixInto(r, meanObliquity2006Rad(tt1, tt2), dPsiRad, dEpsRad);
       return;
     }
     default:
       throw new Error(`no celestial edge for ${frame}`);
   }
+}
+
+/** X, Y, s of the CIP with the IAU 2000B nutation. */
+function cip2000B(tt1: number, tt2: number): { xRad: number; yRad: number; sRad: number } {
+  const xys = cipXYs2000BInto([0, 0, 0], tt1, tt2);
+  return { xRad: xys[0]!, yRad: xys[1]!, sRad: xys[2]! };
 }
 
 /** IAU 1980 nutation plus the EOP corrections δΔψ, δΔε when pole offsets are on. */

@@ -248,8 +248,8 @@ export function cipXYsFromPrecessionNutationRad(ttJd1: number, ttJd2: number): C
  *
  * @example
  * ```ts
- * const xys = cipXYs2000BInto([0, 0, 0], 2400000.5, 53736.0);
- * Math.abs(xys[0] - 0.5791308482835292e-3) < 5e-9; // true (within 1 mas of IAU 2006/2000A)
+ * const xys = cipXYs2000BInto(new Float64Array(3), 2400000.5, 53736.0);
+ * Math.abs(xys[0]! - 0.5791308482835292e-3) < 5e-9; // true (within 1 mas of IAU 2006/2000A)
  * ```
  */
 export function cipXYs2000BInto<T extends number[] | Float64Array>(

@@ -16,6 +16,14 @@
  * @packageDocumentation
  */
 
+export {
+  chiSquareCdf,
+  chiSquareQuantile,
+  chiSquareSurvival,
+  logGamma,
+  regularizedGammaP,
+  regularizedGammaQ,
+} from './chiSquare';
 export type {
   CholeskyFailure,
   CholeskyOptions,

@@ -34,6 +34,7 @@ export type {
   MatrixInput,
   RankOptions,
   SpdInverseResult,
+  SvdLeastSquaresResult,
   SvdSummary,
 } from './linalg';
 export {
@@ -48,6 +49,7 @@ export {
   matMul,
   matVec,
   solveLeastSquares,
+  solveLeastSquaresSvd,
   svd,
   symmetrize,
   transpose,

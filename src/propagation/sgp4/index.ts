@@ -1,1 +1,21 @@
-export {};
+/**
+ * SGP4/SDP4 from two-line element sets and OMMs: TLE reading and writing, the propagator
+ * (Vallado et al. 2006, rev. 2020, written from the published algorithm), batches over
+ * catalogues, TEME → GCRF/ITRF states and mean elements fitted to states.
+ *
+ * @packageDocumentation
+ */
+export { formatAlpha5, parseAlpha5 } from './alpha5';
+export { type FormatTleOptions, formatTle } from './formatTle';
+export { type ParseTleOptions, parseTle, parseTleCatalogue } from './parseTle';
+export { propagateSgp4, type Sgp4Result } from './propagateSgp4';
+export {
+  SGP4_STATUS_MESSAGES,
+  type Sgp4GravityModel,
+  type Sgp4OpsMode,
+  type Sgp4Options,
+  Sgp4Satellite,
+  type Sgp4Status,
+} from './sgp4Satellite';
+export { tleChecksum } from './tleChecksum';
+export type { TleElements } from './tleElements';

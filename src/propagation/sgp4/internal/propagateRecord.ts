@@ -1,0 +1,47 @@
+import { deepSpaceRun } from './deepSpace';
+import * as L from './layout';
+import { nearEarthRun } from './nearEarth';
+import type { StateColumns } from './shortPeriodic';
+
+/**
+ * Runs SGP4 or SDP4 for one record over a run of times (see nearEarthRun / deepSpaceRun).
+ */
+export function propagateRecordRun(
+  r: Float64Array,
+  o: number,
+  times: ArrayLike<number>,
+  tFirst: number,
+  count: number,
+  tOffsetMin: number,
+  c: StateColumns,
+  status: Uint8Array,
+  outFirst: number,
+): void {
+  if (r[o + L.DEEP] === 1) {
+    deepSpaceRun(r, o, times, tFirst, count, tOffsetMin, c, status, outFirst);
+  } else {
+    nearEarthRun(r, o, times, tFirst, count, tOffsetMin, c, status, outFirst);
+  }
+}
+
+/**
+ * One sample: writes [x, y, z, vx, vy, vz] (km, km/s, TEME) to `out` and returns the status.
+ */
+export function propagateRecordInto(
+  out: Float64Array,
+  r: Float64Array,
+  o: number,
+  tsinceMin: number,
+): number {
+  const c: StateColumns = {
+    x: out.subarray(0, 1),
+    y: out.subarray(1, 2),
+    z: out.subarray(2, 3),
+    vx: out.subarray(3, 4),
+    vy: out.subarray(4, 5),
+    vz: out.subarray(5, 6),
+  };
+  const status = new Uint8Array(1);
+  propagateRecordRun(r, o, [tsinceMin], 0, 1, 0, c, status, 0);
+  return status[0]!;
+}

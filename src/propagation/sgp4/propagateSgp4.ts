@@ -1,0 +1,49 @@
+import { InvalidArgumentError } from '../../errors';
+import { Epoch } from '../../time';
+import { propagateRecordInto } from './internal/propagateRecord';
+import type { Sgp4Satellite, Sgp4Status } from './sgp4Satellite';
+
+/** One SGP4 sample: the TEME state and the status of the reference code. */
+export interface Sgp4Result {
+  /** 0 on success; 1–4: no state (NaN); 6: decayed, state still given. */
+  readonly status: Sgp4Status;
+  /** Minutes since the element set's epoch. */
+  readonly tsinceMin: number;
+  /** Position in TEME, km (NaN when status is 1–4). */
+  readonly positionKm: readonly [number, number, number];
+  /** Velocity in TEME, km/s (NaN when status is 1–4). */
+  readonly velocityKmS: readonly [number, number, number];
+}
+
+/**
+ * Propagates a satellite with SGP4/SDP4 to one time; numerical failures are returned as the
+ * reference's status codes, never thrown.
+ *
+ * @param satellite - the initialised satellite
+ * @param time - minutes since the element set's epoch, or an instant
+ * @returns status, tsince (min), TEME position (km) and velocity (km/s)
+ * @throws {@link InvalidArgumentError} for a time that is not a finite number or an Epoch
+ * @see Vallado et al. (2006), "Revisiting Spacetrack Report #3", AIAA 2006-6753, sgp4
+ * @example
+ * ```ts
+ * const sat = Sgp4Satellite.fromTle(parseTle([
+ *   '1 00005U 58002B   00179.78495062  .00000023  00000-0  28098-4 0  4753',
+ *   '2 00005  34.2682 348.7242 1859667 331.7664  19.3264 10.82419157413667',
+ * ]));
+ * propagateSgp4(sat, 360).positionKm[0]; // ≈ -7154.03120202
+ * ```
+ */
+export function propagateSgp4(satellite: Sgp4Satellite, time: number | Epoch): Sgp4Result {
+  let tsinceMin: number;
+  if (time instanceof Epoch) tsinceMin = time.secondsSince(satellite.epoch) / 60;
+  else if (typeof time === 'number' && Number.isFinite(time)) tsinceMin = time;
+  else throw new InvalidArgumentError('time', time, 'min', 'must be a finite number or an Epoch');
+  const out = new Float64Array(6);
+  const status = propagateRecordInto(out, satellite.record, 0, tsinceMin) as Sgp4Status;
+  return {
+    status,
+    tsinceMin,
+    positionKm: [out[0]!, out[1]!, out[2]!],
+    velocityKmS: [out[3]!, out[4]!, out[5]!],
+  };
+}

@@ -1,1 +1,3 @@
-export {};
+export type { EphemerisFromStatesOptions, EphemerisFromTrajectoryInit } from './ephemeris';
+export { Ephemeris } from './ephemeris';
+export type { SampleInterpolation } from './sampledStates';

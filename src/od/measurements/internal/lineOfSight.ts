@@ -22,7 +22,7 @@ import { InvalidArgumentError } from '../../../errors';
 import { applyAberration, correctLightTime } from '../../../frames';
 import type { Vec3Like } from '../../../math';
 import type { Epoch } from '../../../time';
-import { OBS_A, OBS_LENGTH, OBS_ROT, OBS_ROT_RATE, OBS_V, type SiteObserver } from './siteObserver';
+import { OBS_A, OBS_LENGTH, OBS_V, type SiteObserver } from './siteObserver';
 
 /** Speed of light in vacuum, km/s (exact by the SI definition of the metre). */
 export const C_KM_S = 299792.458;
@@ -397,12 +397,11 @@ export class LineOfSightKernel {
     const rd = this.rhoDot;
     const ua = u[0]! * abx + u[1]! * aby + u[2]! * abz;
     const ud = this.uDot;
-    for (let i = 0; i < 3; i++) {
-      ud[i] = dU[3 * i]! * rd[0]! + dU[3 * i + 1]! * rd[1]! + dU[3 * i + 2]! * rd[2]! - u[i]! * ua;
-    }
-    ud[0] += abx;
-    ud[1] += aby;
-    ud[2] += abz;
+    const uRate = (i: number, ab: number) =>
+      dU[3 * i]! * rd[0]! + dU[3 * i + 1]! * rd[1]! + dU[3 * i + 2]! * rd[2]! - u[i]! * ua + ab;
+    ud[0] = uRate(0, abx);
+    ud[1] = uRate(1, aby);
+    ud[2] = uRate(2, abz);
   }
 
   private annualAt(fn: (epoch: Epoch) => Vec3Like, epoch: Epoch): Float64Array {

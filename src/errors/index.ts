@@ -13,7 +13,8 @@ export type AstroErrorCode =
   | 'DATA_FORMAT'
   | 'DATA_RANGE'
   | 'MISSING_DATA'
-  | 'FRAME_MISMATCH';
+  | 'FRAME_MISMATCH'
+  | 'CCSDS_PARSE';
 
 /**
  * Base class of every error thrown by osmose.
@@ -263,6 +264,98 @@ export class FrameMismatchError extends AstroError {
     );
     this.expected = expected;
     this.actual = actual;
+  }
+}
+
+/**
+ * What went wrong in a CCSDS message, one value per family of faults (see
+ * {@link CcsdsParseError}).
+ *
+ * - `unsupported-message`: not an OEM, OMM, OPM or TDM (an OCM, AEM, CDM…, or not CCSDS).
+ * - `unsupported-version`: a version number the reader does not know.
+ * - `malformed-xml`: the XML is not well formed.
+ * - `doctype-refused`: the XML has a DOCTYPE (never resolved: refused outright).
+ * - `unexpected-element`: an XML element out of place.
+ * - `unexpected-keyword`: a keyword unknown here, or out of place.
+ * - `missing-keyword`: a mandatory keyword is absent or empty.
+ * - `unparsable-line`: a data line (ephemeris line, covariance row) that cannot be read.
+ * - `unparsable-value`: a keyword's value that cannot be read (number, date, list).
+ * - `unknown-time-system`: a TIME_SYSTEM that is not a CCSDS time system.
+ * - `missing-time-system`: a date read while the time system is not known.
+ * - `missing-time-reference`: MET/MRT/SCLK (or another time system) without the reference
+ *   the caller must supply.
+ * - `inconsistent-time-systems`: OEM segments in different time systems.
+ * - `epoch-out-of-range`: a data epoch outside START_TIME…STOP_TIME.
+ * - `incomplete-covariance`: a covariance matrix that ends before its last row.
+ * - `incompatible-units`: a bracketed unit that the unit policy refuses.
+ * - `invalid-frame`: a frame name refused (only when the caller asks unknown frames to be
+ *   refused).
+ */
+export type CcsdsParseErrorKind =
+  | 'unsupported-message'
+  | 'unsupported-version'
+  | 'malformed-xml'
+  | 'doctype-refused'
+  | 'unexpected-element'
+  | 'unexpected-keyword'
+  | 'missing-keyword'
+  | 'unparsable-line'
+  | 'unparsable-value'
+  | 'unknown-time-system'
+  | 'missing-time-system'
+  | 'missing-time-reference'
+  | 'inconsistent-time-systems'
+  | 'epoch-out-of-range'
+  | 'incomplete-covariance'
+  | 'incompatible-units'
+  | 'invalid-frame';
+
+/**
+ * A CCSDS navigation data message (OEM, OMM, OPM, TDM, in KVN or XML) is malformed or
+ * cannot be read as asked. Names the 1-based line, the keyword (or XML element) at fault,
+ * the reason, and the family of the fault in `kind`.
+ *
+ * @example
+ * ```ts
+ * new CcsdsParseError('unexpected-keyword', 19, 'WRONG_KEYWORD', 'not an OEM metadata keyword').message;
+ * // 'CCSDS line 19 (WRONG_KEYWORD): not an OEM metadata keyword'
+ * ```
+ */
+export class CcsdsParseError extends AstroError {
+  /** Family of the fault. */
+  readonly kind: CcsdsParseErrorKind;
+  /** 1-based line number (0 when the fault is not on one line, e.g. an empty text). */
+  readonly line: number;
+  /** Keyword or XML element at fault, when there is one. */
+  readonly keyword: string | undefined;
+  /** What is wrong. */
+  readonly reason: string;
+
+  /**
+   * @param kind - family of the fault
+   * @param line - 1-based line number, 0 for a whole-message fault
+   * @param keyword - keyword or element at fault, undefined when none
+   * @param reason - what is wrong
+   * @param options - the error that caused this one, if any
+   */
+  constructor(
+    kind: CcsdsParseErrorKind,
+    line: number,
+    keyword: string | undefined,
+    reason: string,
+    options?: { readonly cause?: unknown },
+  ) {
+    super(
+      'CCSDS_PARSE',
+      `CCSDS${line > 0 ? ` line ${line}` : ''}${keyword ? ` (${keyword})` : ''}: ${reason}`,
+    );
+    this.kind = kind;
+    this.line = line;
+    this.keyword = keyword;
+    this.reason = reason;
+    if (options?.cause !== undefined) {
+      Object.defineProperty(this, 'cause', { value: options.cause, enumerable: false });
+    }
   }
 }
 

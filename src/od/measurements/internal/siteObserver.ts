@@ -7,9 +7,11 @@
  * R_GCRF←ITRF(t) = (Q₀ + Δ Q̇₀) · R₃(−ω Δ) · W₀, Δ = t − t_anchor, |Δ| ≤ 30 s, where Q₀ =
  * TIRS → GCRF at the anchor (it includes R₃(−ERA₀)), Q̇₀ its rate without the Earth's rotation,
  * ω the Earth's rotation rate (with LOD) and W₀ = ITRF → TIRS (polar motion, s′). The terms
- * left out: Q̈ Δ²/2 ≤ 1e-14 rad (nutation), the change of W over 30 s (1e-13 rad) and of
- * ω (≤ 1e-11 rad): below 0.001 mm at the site. The anchors sit on a grid of TAI seconds
- * (multiples of 60 s), so results never depend on the order of the queries.
+ * left out: Q̈ Δ²/2 ≤ 1e-14 rad (nutation) and the change of W over 30 s (1e-13 rad). The
+ * Earth turns at the LOD rate between anchors where `frameTransform` interpolates UT1 − UTC
+ * linearly between daily values: the two differ by up to 2e-11 rad, 0.1 mm at the site
+ * (test/od/measurements/reference.test.ts measures 0.04 mm). The anchors sit on a grid of
+ * TAI seconds (multiples of 60 s), so results never depend on the order of the queries.
  */
 import type { FrameTransformOptions, InterpolatedTransform, Site } from '../../../frames';
 import { createInterpolatedTransform } from '../../../frames';

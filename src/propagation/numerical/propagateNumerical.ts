@@ -143,11 +143,11 @@ export function propagateNumerical(options: PropagateNumericalOptions): Numerica
 
   // Parameters: those of the forces, then the maneuvers' Δv components.
   const available: { name: string; unit: string; column: ParameterColumn | undefined }[] = [];
-  forces.forEach((f, e) =>
-    f.parameters.forEach((p, c) =>
-      available.push({ name: p.name, unit: p.unit, column: { evaluator: e, column: c } }),
-    ),
-  );
+  forces.forEach((f, e) => {
+    f.parameters.forEach((p, c) => {
+      available.push({ name: p.name, unit: p.unit, column: { evaluator: e, column: c } });
+    });
+  });
   const burns = maneuvers.map((m, i) => {
     const name = m.name ?? `maneuver${i}`;
     const tS = m.epoch.secondsSince(t0Epoch);

@@ -10,6 +10,15 @@ export { type FormatTleOptions, formatTle } from './formatTle';
 export { type ParseTleOptions, parseTle, parseTleCatalogue } from './parseTle';
 export { propagateSgp4, type Sgp4Result } from './propagateSgp4';
 export {
+  createSgp4BatchOutput,
+  createSgp4Catalogue,
+  propagateSgp4Batch,
+  type Sgp4BatchOutput,
+  type Sgp4BatchOutputOptions,
+  type Sgp4BatchTimes,
+  type Sgp4Catalogue,
+} from './propagateSgp4Batch';
+export {
   SGP4_STATUS_MESSAGES,
   type Sgp4GravityModel,
   type Sgp4OpsMode,

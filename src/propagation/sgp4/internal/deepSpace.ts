@@ -263,7 +263,7 @@ export function deepSpaceRun(
     let nodep = nodem;
     let mp = mm;
     let sinip = Math.sin(xincp);
-    let cosip = Math.cos(xincp);
+    const cosip = Math.cos(xincp);
     if (xincp >= 0.2) {
       ph /= sinip;
       pgh -= cosip * ph;
@@ -297,7 +297,9 @@ export function deepSpaceRun(
       argpp = xls - mp - cosip * nodep;
     }
     if (xincp < 0) {
+      // sin and cos of the inclination follow its sign change exactly (sin is odd).
       xincp = -xincp;
+      sinip = -sinip;
       nodep += Math.PI;
       argpp -= Math.PI;
     }
@@ -306,8 +308,6 @@ export function deepSpaceRun(
       status[i] = 3;
       continue;
     }
-    sinip = Math.sin(xincp);
-    cosip = Math.cos(xincp);
     const aycof = -0.5 * j3oj2 * sinip;
     const onePlusCos = Math.abs(cosip + 1) > 1.5e-12 ? 1 + cosip : 1.5e-12;
     const xlcof = (-0.25 * j3oj2 * sinip * (3 + 5 * cosip)) / onePlusCos;

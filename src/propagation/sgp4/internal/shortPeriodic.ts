@@ -6,6 +6,8 @@
  */
 
 const TWO_PI = 2 * Math.PI;
+/** Largest correction (rad) for which the series of sin and cos are used. */
+const SMALL_ANGLE = 0.01;
 
 /** The output columns of a batch, struct of arrays. */
 export interface StateColumns {
@@ -93,9 +95,8 @@ export function shortPeriodicInto(
   const rvdotl = Math.sqrt(pl) / rl;
   const betal = Math.sqrt(1 - el2);
   temp = esine / (1 + betal);
-  const sinu = (am / rl) * (sineo1 - aynl - axnl * temp);
-  const cosu = (am / rl) * (coseo1 - axnl + aynl * temp);
-  let su = Math.atan2(sinu, cosu);
+  let sinu = (am / rl) * (sineo1 - aynl - axnl * temp);
+  let cosu = (am / rl) * (coseo1 - axnl + aynl * temp);
   const sin2u = (cosu + cosu) * sinu;
   const cos2u = 1 - 2 * sinu * sinu;
   temp = 1 / pl;
@@ -104,19 +105,43 @@ export function shortPeriodicInto(
 
   // Short-period periodics.
   const mrt = rl * (1 - 1.5 * temp2 * betal * con41) + 0.5 * temp1 * x1mth2 * cos2u;
-  su -= 0.25 * temp2 * x7thm1 * sin2u;
+  const dsu = -0.25 * temp2 * x7thm1 * sin2u;
   const xnode = nodep + 1.5 * temp2 * cosip * sin2u;
-  const xinc = xincp + 1.5 * temp2 * cosip * sinip * cos2u;
+  const dinc = 1.5 * temp2 * cosip * sinip * cos2u;
   const mvt = rdotl - (nm * temp1 * x1mth2 * sin2u) / xke;
   const rvdot = rvdotl + (nm * temp1 * (x1mth2 * cos2u + 1.5 * con41)) / xke;
 
-  // Orientation vectors.
-  const sinsu = Math.sin(su);
-  const cossu = Math.cos(su);
+  // Orientation vectors. The argument of latitude and the inclination move by less than
+  // 1e-3 rad from values whose sine and cosine are at hand (u from sinu, cosu; i from
+  // sinip, cosip), so their sines and cosines come from the addition formulas with a
+  // series for the small angle (truncation below 1e-24) instead of atan2 and four calls.
+  let sinsu: number;
+  let cossu: number;
+  let sini: number;
+  let cosi: number;
+  if (Math.abs(dsu) < SMALL_ANGLE && Math.abs(dinc) < SMALL_ANGLE) {
+    const norm = 1 / Math.sqrt(sinu * sinu + cosu * cosu);
+    sinu *= norm;
+    cosu *= norm;
+    let d2 = dsu * dsu;
+    let sd = dsu * (1 - (d2 / 6) * (1 - d2 / 20));
+    let cd = 1 - (d2 / 2) * (1 - (d2 / 12) * (1 - d2 / 30));
+    sinsu = sinu * cd + cosu * sd;
+    cossu = cosu * cd - sinu * sd;
+    d2 = dinc * dinc;
+    sd = dinc * (1 - (d2 / 6) * (1 - d2 / 20));
+    cd = 1 - (d2 / 2) * (1 - (d2 / 12) * (1 - d2 / 30));
+    sini = sinip * cd + cosip * sd;
+    cosi = cosip * cd - sinip * sd;
+  } else {
+    const su = Math.atan2(sinu, cosu) + dsu;
+    sinsu = Math.sin(su);
+    cossu = Math.cos(su);
+    sini = Math.sin(xincp + dinc);
+    cosi = Math.cos(xincp + dinc);
+  }
   const snod = Math.sin(xnode);
   const cnod = Math.cos(xnode);
-  const sini = Math.sin(xinc);
-  const cosi = Math.cos(xinc);
   const xmx = -snod * cosi;
   const xmy = cnod * cosi;
   const ux = xmx * sinsu + cnod * cossu;

@@ -94,11 +94,8 @@ export function readTdm(reader: Reader, version: string, ctx: ReadContext): TdmM
         'mandatory keyword missing from the TDM metadata',
       );
     }
-    const pendingDates = meta.hasPendingEpochs;
-    let metadata: Record<string, unknown> | undefined;
-    if (codec !== undefined || !pendingDates) {
-      metadata = meta.finish(codec, metaStop);
-    }
+    // A metadata date without TIME_SYSTEM fails here, at its own line.
+    const metadata = meta.finish(codec, metaStop);
     reader.advance();
     if (!reader.has || !(kindOf(c) === RecordKind.Start && keywordOf(c) === 'DATA')) {
       if (!reader.has)
@@ -132,7 +129,6 @@ export function readTdm(reader: Reader, version: string, ctx: ReadContext): TdmM
         'the data section is not closed',
       );
     }
-    if (metadata === undefined) metadata = meta.finish(codec, metaStop);
     if (metadata.timeSystem === undefined) {
       throw new CcsdsParseError(
         'missing-keyword',

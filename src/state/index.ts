@@ -20,6 +20,7 @@ export {
   defaultCovarianceLabels,
   isCovarianceFrame,
 } from './covariance';
+export * from './elements';
 export type { LocalOrbitalCovarianceOptions, LocalOrbitalVelocity } from './localOrbitalCovariance';
 export { covarianceFromLocalOrbital, covarianceToLocalOrbital } from './localOrbitalCovariance';
 export type { RotateCovarianceOptions } from './rotateCovariance';

@@ -9,6 +9,7 @@
 import { machineLine } from '../scripts/machine';
 import { framesBenchGroups } from './frames.bench';
 import { runGroup } from './harness';
+import { propagationBenchGroups } from './propagation.bench';
 import { sgp4BenchGroups } from './sgp4.bench';
 import { timeBenchGroups } from './time.bench';
 
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
   console.log(`# osmose benchmarks, ${new Date().toISOString().slice(0, 10)}`);
   console.log(`\nmachine: ${machineLine()}`);
   const groups = [...(await timeBenchGroups()), ...(await framesBenchGroups())];
+  groups.push(...(await propagationBenchGroups()));
   groups.push(...(await sgp4BenchGroups()));
   for (const group of groups) {
     await runGroup(group, { timeMs, warmupMs: Math.min(250, timeMs / 4) });

@@ -10,6 +10,8 @@ import { machineLine } from '../scripts/machine';
 import { framesBenchGroups } from './frames.bench';
 import { runGroup } from './harness';
 import { propagationBenchGroups } from './propagation.bench';
+import { iodBenchGroups } from './iod.bench';
+import { measurementsBenchGroups } from './measurements.bench';
 import { sgp4BenchGroups } from './sgp4.bench';
 import { timeBenchGroups } from './time.bench';
 
@@ -26,7 +28,9 @@ async function main(): Promise<void> {
   console.log(`\nmachine: ${machineLine()}`);
   const groups = [...(await timeBenchGroups()), ...(await framesBenchGroups())];
   groups.push(...(await propagationBenchGroups()));
+  groups.push(...(await measurementsBenchGroups()));
   groups.push(...(await sgp4BenchGroups()));
+  groups.push(...(await iodBenchGroups()));
   for (const group of groups) {
     await runGroup(group, { timeMs, warmupMs: Math.min(250, timeMs / 4) });
   }

@@ -31,11 +31,17 @@ function signedFraction(name: string, value: number, unit: string): string {
 /** The "implied decimal point" form ±NNNNN±N (8 columns): 0.38792e-4 → ` 38792-4`. */
 function impliedExponent(name: string, value: number, unit: string): string {
   check(name, value, true, unit, 'must be finite');
-  if (value === 0) return ' 00000+0';
+  if (value === 0) return ' 00000-0';
   const [mantissa = '', exp = ''] = Math.abs(value).toExponential(4).split('e');
   const digits = mantissa.replace('.', '');
   const e = Number(exp) + 1;
-  check(name, value, e >= -9 && e <= 9, unit, 'exponent must be in -9…9 (|value| < 1e9)');
+  check(name, value, e <= 9, unit, 'must be below 1e9 in magnitude');
+  if (e < -9) {
+    // Below 1e-10 the field holds a mantissa with leading zeros and the exponent -9.
+    const m = Math.round(Math.abs(value) * 1e14);
+    if (m === 0) return ' 00000-0';
+    return `${value < 0 ? '-' : ' '}${String(m).padStart(5, '0')}-9`;
+  }
   return `${value < 0 ? '-' : ' '}${digits}${e < 0 ? '-' : '+'}${Math.abs(e)}`;
 }
 
@@ -62,10 +68,10 @@ function integer(name: string, value: number, width: number): string {
  * @example
  * ```ts
  * const tle = parseTle([
- *   '1 25544U 98067A   19156.50900463  .00001764  00000-0  38792-4 0  9991',
- *   '2 25544  51.6439 211.2001 0007417  17.6667  85.6398 15.51213210173347',
+ *   '1 25544U 98067A   20177.54743984  .00000643  00000-0  19557-4 0  9995',
+ *   '2 25544  51.6448 307.0852 0002519  82.7533 354.3691 15.49459678233311',
  * ]);
- * formatTle(tle)[1]; // '2 25544  51.6439 211.2001 0007417  17.6667  85.6398 15.51213210173347'
+ * formatTle(tle)[1]; // '2 25544  51.6448 307.0852 0002519  82.7533 354.3691 15.49459678233311'
  * ```
  */
 export function formatTle(elements: TleElements, options: FormatTleOptions = {}): string[] {

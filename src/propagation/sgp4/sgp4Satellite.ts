@@ -86,11 +86,11 @@ function daysTo(year: number): number {
  * @example
  * ```ts
  * const sat = Sgp4Satellite.fromTle(parseTle([
- *   '1 25544U 98067A   19156.50900463  .00001764  00000-0  38792-4 0  9991',
- *   '2 25544  51.6439 211.2001 0007417  17.6667  85.6398 15.51213210173347',
+ *   '1 25544U 98067A   20177.54743984  .00000643  00000-0  19557-4 0  9995',
+ *   '2 25544  51.6448 307.0852 0002519  82.7533 354.3691 15.49459678233311',
  * ]));
  * sat.isDeepSpace; // false
- * sat.epoch.toIso('UTC', { fractionDigits: 3 }); // '2019-06-05T12:12:57.000'
+ * sat.epoch.toIso('UTC', { fractionDigits: 3 }); // '2020-06-25T13:08:18.802'
  * ```
  */
 export class Sgp4Satellite {

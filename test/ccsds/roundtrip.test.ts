@@ -36,7 +36,7 @@ describe('write → read of every valid fixture', () => {
       const options = optionsFor(file);
       for (const original of parseCcsdsAll(readReference(file), options)) {
         for (const encoding of ['KVN', 'XML'] as const) {
-          const text = writeCcsds(original, { ...options, encoding });
+          const text = writeCcsds(original, { ...options, units: false, encoding });
           const again = parseCcsds(text, options);
           expect(firstDifference(again, original), `${encoding}`).toBeUndefined();
           // with units written, too

@@ -75,11 +75,12 @@ export class BlockBuilder {
     let v: unknown;
     switch (spec.kind) {
       case 'text':
-        v = value;
+      case 'upper': {
+        // A bracket after a text value is part of the text (units go with numbers only).
+        const t = unit === undefined ? value : `${value} [${unit}]`;
+        v = spec.kind === 'upper' ? t.toUpperCase() : t;
         break;
-      case 'upper':
-        v = value.toUpperCase();
-        break;
+      }
       case 'number':
       case 'int': {
         const x = readNumber(value);

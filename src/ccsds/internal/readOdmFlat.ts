@@ -140,7 +140,7 @@ export function readOdmFlat(
       if (user === undefined || name in user) {
         throw new CcsdsParseError('unexpected-keyword', c.line, c.keyword, 'given twice');
       }
-      user[name] = c.value;
+      user[name] = c.unit === undefined ? c.value : `${c.value} [${c.unit}]`;
     } else {
       current.set(where.spec, c.value, c.unit, c.line, ctx);
     }

@@ -258,7 +258,7 @@ describe('TLE properties', () => {
   it('a changed digit in a numeric field is caught by the checksum in strict mode only', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1 }), fc.integer({ min: 9, max: 68 }), (li, col) => {
-        const lines = [...ISS];
+        const lines: string[] = [...ISS];
         const line = lines[li]!;
         const c = line.charAt(col - 1);
         fc.pre(/\d/.test(c));

@@ -7,6 +7,7 @@
  * is the time budget per case, ms).
  */
 import { machineLine } from '../scripts/machine';
+import { ccsdsBenchGroups } from './ccsds.bench';
 import { framesBenchGroups } from './frames.bench';
 import { runGroup } from './harness';
 import { propagationBenchGroups } from './propagation.bench';
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
   console.log(`# osmose benchmarks, ${new Date().toISOString().slice(0, 10)}`);
   console.log(`\nmachine: ${machineLine()}`);
   const groups = [...(await timeBenchGroups()), ...(await framesBenchGroups())];
+  groups.push(...(await ccsdsBenchGroups()));
   groups.push(...(await propagationBenchGroups()));
   groups.push(...(await measurementsBenchGroups()));
   groups.push(...(await sgp4BenchGroups()));

@@ -9,11 +9,13 @@ import {
   EpochUTC,
   GoodingIOD as OotkGooding,
   J2000 as OotkJ2000,
+  type Kilometers as OotkKilometers,
   ObservationOptical as OotkObservation,
   RadecTopocentric as OotkRadec,
+  type Radians as OotkRadians,
   Vector3D as OotkVector3D,
 } from 'ootk';
-import { vec3 } from '../src/math';
+import { type Vec3, vec3 } from '../src/math';
 import {
   type AngleObservation,
   type AnglesIodResult,
@@ -42,9 +44,15 @@ const CASES = 100;
 function ootkObservation(o: AngleObservation): OotkObservation {
   const epoch = EpochUTC.fromDateTimeString(`${o.epoch.toIso('UTC', { fractionDigits: 3 })}Z`);
   const [x, y, z] = o.observerPositionKm;
-  const site = new OotkJ2000(epoch, new OotkVector3D(x, y, z), new OotkVector3D(0, 0, 0));
+  const km = (v: number) => v as OotkKilometers;
+  const site = new OotkJ2000(
+    epoch,
+    new OotkVector3D(km(x), km(y), km(z)),
+    new OotkVector3D(0, 0, 0),
+  );
   const l = o.lineOfSight;
-  return new OotkObservation(site, new OotkRadec(epoch, Math.atan2(l[1], l[0]), Math.asin(l[2])));
+  const ra = Math.atan2(l[1], l[0]) as OotkRadians;
+  return new OotkObservation(site, new OotkRadec(epoch, ra, Math.asin(l[2]) as OotkRadians));
 }
 
 interface Stats {
@@ -185,16 +193,16 @@ export async function iodBenchGroups(): Promise<BenchGroup[]> {
         const s = ootkSolve(obs);
         const epoch = obs[1]!.epoch;
         return {
-          r: [s.position.x, s.position.y, s.position.z],
-          v: [s.velocity.x, s.velocity.y, s.velocity.z],
+          r: [s.position.x, s.position.y, s.position.z] as Vec3,
+          v: [s.velocity.x, s.velocity.y, s.velocity.z] as Vec3,
           epoch,
         };
       });
       const ootkTracklet = stats(tracklets, (_c, obs) => {
         const s = ootkSolve([obs[0]!, obs[3]!, obs[5]!]);
         return {
-          r: [s.position.x, s.position.y, s.position.z],
-          v: [s.velocity.x, s.velocity.y, s.velocity.z],
+          r: [s.position.x, s.position.y, s.position.z] as Vec3,
+          v: [s.velocity.x, s.velocity.y, s.velocity.z] as Vec3,
           epoch: obs[3]!.epoch,
         };
       });

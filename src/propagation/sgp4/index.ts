@@ -7,6 +7,13 @@
  */
 export { formatAlpha5, parseAlpha5 } from './alpha5';
 export { type FormatTleOptions, formatTle } from './formatTle';
+export {
+  type OmmOptions,
+  type OmmRecord,
+  parseOmmCsv,
+  parseOmmJson,
+  tleElementsFromOmm,
+} from './omm';
 export { type ParseTleOptions, parseTle, parseTleCatalogue } from './parseTle';
 export { propagateSgp4, type Sgp4Result } from './propagateSgp4';
 export {

@@ -10,6 +10,7 @@ import {
   GoodingIOD as OotkGooding,
   J2000 as OotkJ2000,
   type Kilometers as OotkKilometers,
+  type KilometersPerSecond as OotkKilometersPerSecond,
   ObservationOptical as OotkObservation,
   RadecTopocentric as OotkRadec,
   type Radians as OotkRadians,
@@ -48,7 +49,11 @@ function ootkObservation(o: AngleObservation): OotkObservation {
   const site = new OotkJ2000(
     epoch,
     new OotkVector3D(km(x), km(y), km(z)),
-    new OotkVector3D(0, 0, 0),
+    new OotkVector3D(
+      0 as OotkKilometersPerSecond,
+      0 as OotkKilometersPerSecond,
+      0 as OotkKilometersPerSecond,
+    ),
   );
   const l = o.lineOfSight;
   const ra = Math.atan2(l[1], l[0]) as OotkRadians;
@@ -67,7 +72,7 @@ function stats(
   solve: (
     c: GeoCase,
     obs: AngleObservation[],
-  ) => { r: readonly number[]; v: readonly number[]; epoch: AngleObservation['epoch'] } | null,
+  ) => { r: Vec3; v: Vec3; epoch: AngleObservation['epoch'] } | null,
 ): Stats {
   const posKm: number[] = [];
   const smaKm: number[] = [];

@@ -33,5 +33,6 @@ export {
   Sgp4Satellite,
   type Sgp4Status,
 } from './sgp4Satellite';
+export { type Sgp4StateOptions, type Sgp4StateResult, sgp4State } from './sgp4State';
 export { tleChecksum } from './tleChecksum';
 export type { TleElements } from './tleElements';

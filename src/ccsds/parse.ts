@@ -21,8 +21,16 @@ const VERSION_KEYWORD = /^CCSDS_([A-Z]+)_VERS$/;
 const ODM_VERSIONS = ['1.0', '2.0', '3.0'];
 const TDM_VERSIONS = ['1.0', '2.0'];
 
+/** The WHATWG TextDecoder of browsers and Node (typed here: the library has no DOM types). */
+interface Utf8Decoder {
+  decode(bytes: Uint8Array): string;
+}
+
 function toText(input: string | Uint8Array): string {
-  return typeof input === 'string' ? input : new TextDecoder('utf-8').decode(input);
+  if (typeof input === 'string') return input;
+  const Decoder = (globalThis as unknown as { TextDecoder: new (label: string) => Utf8Decoder })
+    .TextDecoder;
+  return new Decoder('utf-8').decode(input);
 }
 
 /** KVN or XML: XML starts with `<` after blanks and a byte-order mark. */

@@ -76,12 +76,12 @@ describe('node and apsis detectors on a two-body orbit', () => {
     const descExpected = timesAtTrueAnomaly(Math.PI - conic.argpRad, span);
     expect(asc).toHaveLength(ascExpected.length);
     expect(desc).toHaveLength(descExpected.length);
-    secondsOf(asc).forEach((t, k) =>
-      expect(Math.abs(t - ascExpected[k]!)).toBeLessThanOrEqual(EVENT_TIME_TOL_S),
-    );
-    secondsOf(desc).forEach((t, k) =>
-      expect(Math.abs(t - descExpected[k]!)).toBeLessThanOrEqual(EVENT_TIME_TOL_S),
-    );
+    secondsOf(asc).forEach((t, k) => {
+      expect(Math.abs(t - ascExpected[k]!)).toBeLessThanOrEqual(EVENT_TIME_TOL_S);
+    });
+    secondsOf(desc).forEach((t, k) => {
+      expect(Math.abs(t - descExpected[k]!)).toBeLessThanOrEqual(EVENT_TIME_TOL_S);
+    });
     expect(asc.every((e) => e.direction === 'increasing' && e.detector === 'node')).toBe(true);
   });
 
@@ -93,12 +93,12 @@ describe('node and apsis detectors on a two-body orbit', () => {
     const apoExpected = timesAtTrueAnomaly(Math.PI, span);
     expect(peri).toHaveLength(periExpected.length);
     expect(apo).toHaveLength(apoExpected.length);
-    peri.forEach((t, k) =>
-      expect(Math.abs(t - periExpected[k]!)).toBeLessThanOrEqual(EVENT_TIME_TOL_S),
-    );
-    apo.forEach((t, k) =>
-      expect(Math.abs(t - apoExpected[k]!)).toBeLessThanOrEqual(EVENT_TIME_TOL_S),
-    );
+    peri.forEach((t, k) => {
+      expect(Math.abs(t - periExpected[k]!)).toBeLessThanOrEqual(EVENT_TIME_TOL_S);
+    });
+    apo.forEach((t, k) => {
+      expect(Math.abs(t - apoExpected[k]!)).toBeLessThanOrEqual(EVENT_TIME_TOL_S);
+    });
   });
 
   it('returns the events of several detectors in time order, within a sub-span', () => {

@@ -647,7 +647,14 @@ export class PositionVelocity implements MeasurementCommon {
   }
 }
 
-/** The number of components of each kind of measurement. */
+/**
+ * The number of components of each kind of measurement.
+ *
+ * @example
+ * ```ts
+ * MEASUREMENT_DIMENSIONS.RADEC; // 2
+ * ```
+ */
 export const MEASUREMENT_DIMENSIONS: Readonly<Record<MeasurementKind, number>> = Object.freeze({
   RADEC: 2,
   AZEL: 2,

@@ -50,7 +50,7 @@ const TWO_PI = 2 * Math.PI;
  * const geo = { epoch: t, frame: 'GCRF', positionKm: [42164, 0, 0], velocityKmS: [0, 3.0747, 0] } as const;
  * const p = model.predict(t, geo);
  * p.parameterNames; // ['TCA.raBias', 'TCA.decBias', 'TCA.timeBias']
- * p.lightTimeS; // ≈ 0.13
+ * p.lightTimeS; // ≈ 0.150
  * ```
  */
 export function createRaDecModel(sensor: Sensor, options: RaDecModelOptions = {}): RaDecModel {

@@ -49,7 +49,14 @@ export interface Attributable {
   readonly rmsNormalized: number;
 }
 
-/** From this many points on, `degree: 'auto'` fits a quadratic (three leave no redundancy). */
+/**
+ * From this many points on, `degree: 'auto'` fits a quadratic (three leave no redundancy).
+ *
+ * @example
+ * ```ts
+ * QUADRATIC_MIN_POINTS; // 5
+ * ```
+ */
 export const QUADRATIC_MIN_POINTS = 5;
 
 const TWO_PI = 2 * Math.PI;

@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 export { formatAlpha5, parseAlpha5 } from './alpha5';
+export { type FitTleOptions, type FitTleResult, fitTle } from './fitTle';
 export { type FormatTleOptions, formatTle } from './formatTle';
 export {
   type OmmOptions,

@@ -38,7 +38,7 @@ function modToGcrfInto(out: Float64Array, v: Vec3, epoch: Epoch): void {
  * ```ts
  * const out = new Float64Array(3);
  * lowPrecisionSun().positionInto(out, Epoch.fromIso('2024-06-21T00:00:00', 'UTC'));
- * Math.hypot(out[0], out[1], out[2]) / AU_KM; // ≈ 1.016
+ * Math.hypot(...out) / AU_KM; // ≈ 1.016
  * ```
  */
 export function lowPrecisionSun(): BodyPositionProvider {
@@ -62,7 +62,7 @@ export function lowPrecisionSun(): BodyPositionProvider {
  * ```ts
  * const out = new Float64Array(3);
  * lowPrecisionMoon().positionInto(out, Epoch.fromIso('2024-06-21T00:00:00', 'UTC'));
- * Math.hypot(out[0], out[1], out[2]) > 356000; // true
+ * Math.hypot(...out) > 356000; // true
  * ```
  */
 export function lowPrecisionMoon(): BodyPositionProvider {

@@ -61,7 +61,7 @@ export interface ForceContextOptions {
  * ```ts
  * const ctx = createForceContext(Epoch.fromIso('2024-03-01T00:00:00', 'UTC'));
  * const r = ctx.gcrfToItrf(600);
- * Math.hypot(r[0], r[1], r[2]); // ≈ 1 (a row of a rotation)
+ * Math.hypot(...r.subarray(0, 3)); // ≈ 1 (a row of a rotation)
  * ```
  */
 export function createForceContext(

@@ -26,7 +26,7 @@ export interface PointMassGravityOptions {
  * const ctx = createForceContext(Epoch.fromIso('2024-01-01T00:00:00', 'UTC'));
  * const acc = new Float64Array(3);
  * pointMassGravity().prepare(ctx).addAcceleration(acc, 0, new Float64Array([42164, 0, 0, 0, 3.07, 0]));
- * acc[0]; // ≈ -0.000224208
+ * acc[0]; // ≈ -0.00022420958
  * ```
  */
 export function pointMassGravity(options: PointMassGravityOptions = {}): ForceModel {

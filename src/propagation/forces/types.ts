@@ -40,7 +40,7 @@ export interface ForceParameter {
  * const sun = lowPrecisionSun();
  * const out = new Float64Array(3);
  * sun.positionInto(out, Epoch.fromIso('2024-03-20T03:06:00', 'UTC'));
- * Math.hypot(out[0], out[1], out[2]) / AU_KM; // ≈ 0.996
+ * Math.hypot(...out) / AU_KM; // ≈ 0.996
  * ```
  */
 export interface BodyPositionProvider {

@@ -169,7 +169,7 @@ export class GravityField {
    * @throws {@link InvalidArgumentError} unless 0 ≤ m ≤ n are integers
    * @example
    * ```ts
-   * egm2008Degree20().unnormalizedS(2, 2); // ≈ -1.4030e-6
+   * egm2008Degree20().unnormalizedS(2, 2); // ≈ -9.0387e-7
    * ```
    */
   unnormalizedS(n: number, m: number): number {

@@ -45,7 +45,7 @@ export interface ZonalGravityOptions {
  * const ctx = createForceContext(Epoch.fromIso('2024-01-01T00:00:00', 'UTC'));
  * const acc = new Float64Array(3);
  * zonalGravity().prepare(ctx).addAcceleration(acc, 0, new Float64Array([7000, 0, 0, 0, 7.5, 0]));
- * acc[0]; // ≈ -0.008149
+ * acc[0]; // ≈ -0.0081457
  * ```
  */
 export function zonalGravity(options: ZonalGravityOptions = {}): ForceModel {

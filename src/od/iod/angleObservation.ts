@@ -174,7 +174,7 @@ export function createAngleObservation(init: AngleObservationInit): AngleObserva
  * const calern = createSiteDeg({ latitudeDeg: 43.7528, longitudeDeg: 6.9222, heightKm: 1.27 });
  * const t = Epoch.fromIso('2024-03-01T22:00:00', 'UTC');
  * const obs = angleObservationFromSite(calern, t, 1.2, 0.05);
- * Math.round(Math.hypot(...obs.observerPositionKm)); // 6368
+ * Math.round(Math.hypot(...obs.observerPositionKm)); // 6369
  * ```
  */
 export function angleObservationFromSite(

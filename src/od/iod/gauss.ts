@@ -28,7 +28,10 @@ export interface GaussOptions {
    * Curtis's Algorithm 5.6. Default true; false gives the classical first approximation.
    */
   readonly refine?: boolean;
-  /** Iteration budget of the refinement. Default 200. */
+  /**
+   * Iteration budget of the refinement. Default 2000 (about 4 ms): the damped iteration
+   * converges linearly, slowly on arcs of hours.
+   */
   readonly maxIterations?: number;
   /** Largest change of any range between two refinement steps at convergence, km. Default 1e-7. */
   readonly rangeToleranceKm?: number;
@@ -166,10 +169,12 @@ function position(o: AngleObservation, rho: number): Vec3 {
  * ranges settle (Curtis's "iterative improvement").
  *
  * The refinement is a fixed-point iteration: from r₂, v₂ the two-body f and g of the two
- * intervals are computed exactly (through the Kepler propagator), the ranges follow from the
- * linear relations of Curtis eq. 5.118, and v₂ from r₁, r₃. With `lightTime` the intervals are
- * those between the emission instants t − ρ/c. It converges for arcs of a small fraction of
- * an orbit; when it does not, the result is a `'not-converged'` failure (use
+ * intervals are computed exactly (through the Kepler propagator), blended with the previous
+ * ones (weight ½ as in Curtis's program, halved whenever the ranges' change grows), the
+ * ranges follow from the linear relations of Curtis eq. 5.118, and v₂ from r₁, r₃. With
+ * `lightTime` the intervals are those between the emission instants t − ρ/c. It converges
+ * quickly on arcs of a small fraction of an orbit and slowly, or not at all, on arcs of a
+ * third of an orbit; then the result is a `'not-converged'` failure (use
  * {@link solveGooding}, which is robust there).
  *
  * @param observations - three observations in increasing time order, same frame
@@ -184,18 +189,18 @@ function position(o: AngleObservation, rho: number): Vec3 {
  *   Algorithms 5.5 and 5.6; Vallado (2013), §7.3.2, Algorithm 52
  * @example
  * ```ts
- * // Three lines of sight of a GEO satellite over four hours from the Earth's centre
+ * // A circular orbit of radius 10,000 km inclined 36.9°, seen 1000 km below the centre
  * const t0 = Epoch.fromIso('2024-03-01T20:00:00', 'UTC');
- * const n = Math.sqrt(398600.4418 / 42164 ** 3);
- * const obs = [0, 7200, 14400].map((dt) =>
+ * const n = Math.sqrt(398600.4418 / 1e12);
+ * const obs = [-300, 0, 300].map((dt) =>
  *   createAngleObservation({
  *     epoch: t0.plusSeconds(dt),
- *     lineOfSight: [Math.cos(n * dt), Math.sin(n * dt), 0.001],
- *     observerPositionKm: [0, 0, -42.164],
+ *     lineOfSight: [1e4 * Math.cos(n * dt), 8e3 * Math.sin(n * dt), 6e3 * Math.sin(n * dt) + 1000],
+ *     observerPositionKm: [0, 0, -1000],
  *   }),
  * );
  * const sol = solveGauss(obs, { lightTime: false });
- * if (sol.ok) Math.round(sol.state.radiusKm); // 42164
+ * if (sol.ok) Math.round(sol.state.radiusKm); // 10000
  * ```
  */
 export function solveGauss(
@@ -204,7 +209,7 @@ export function solveGauss(
 ): AnglesIodResult {
   const mu = options.muKm3S2 ?? EARTH_GM_KM3_S2;
   checkMuKm3S2(mu);
-  const maxIterations = options.maxIterations ?? 200;
+  const maxIterations = options.maxIterations ?? 2000;
   const tolKm = options.rangeToleranceKm ?? 1e-7;
   if (!Number.isInteger(maxIterations) || maxIterations < 1) {
     throw new InvalidArgumentError(
@@ -325,6 +330,8 @@ function refineRoot(
   let iterations = 0;
   if (refine) {
     let converged = false;
+    let weight = 0.5;
+    let previousChange = Number.POSITIVE_INFINITY;
     for (iterations = 1; iterations <= maxIterations; iterations++) {
       const lt = lightTime ? 1 / C_KM_S : 0;
       const dt1 = tau1 - (rho[0] - rho[1]) * lt;
@@ -341,12 +348,14 @@ function refineRoot(
           ),
         };
       }
-      // Averaged with the previous coefficients, as in Curtis's program for Algorithm 5.6:
-      // the undamped iteration oscillates (its multiplier is close to −1 for short arcs).
-      f1 = 0.5 * (f1 + fg1.f);
-      g1 = 0.5 * (g1 + fg1.g);
-      f3 = 0.5 * (f3 + fg3.f);
-      g3 = 0.5 * (g3 + fg3.g);
+      // Blended with the previous coefficients, as Curtis's program for Algorithm 5.6 averages
+      // them (weight ½): the undamped iteration oscillates, with a multiplier near −1 on his
+      // example and below −3 on longer arcs, where ½ is not enough. The weight starts at ½
+      // and is halved whenever the change of the ranges grows.
+      f1 += weight * (fg1.f - f1);
+      g1 += weight * (fg1.g - g1);
+      f3 += weight * (fg3.f - f3);
+      g3 += weight * (fg3.g - g3);
       // Curtis eqs. 5.117–5.118 with the exact coefficients.
       const den = f1 * g3 - f3 * g1;
       const c1 = g3 / den;
@@ -362,6 +371,8 @@ function refineRoot(
         Math.abs(next[1] - rho[1]),
         Math.abs(next[2] - rho[2]),
       );
+      if (change > previousChange) weight = Math.max(weight * 0.5, 1 / 64);
+      previousChange = change;
       rho = next;
       r2 = position(o2, rho[1]);
       v2 = velocity(position(o1, rho[0]), position(o3, rho[2]));

@@ -70,20 +70,20 @@ function quadraticAtZero(t: readonly number[], y: readonly Vec3[]): [Vec3, Vec3,
  * @see P. R. Escobal, Methods of Orbit Determination (1965), §7.1; Vallado (2013), §7.3.1
  * @example
  * ```ts
- * // A circular equatorial orbit of radius 10,000 km seen from the Earth's centre
+ * // A circular orbit of radius 10,000 km inclined 36.9°, seen 1000 km below the centre
  * const t0 = Epoch.fromIso('2024-03-01T20:00:00', 'UTC');
  * const n = Math.sqrt(398600.4418 / 1e12);
- * const obs = [-60, 0, 60].map((dt) =>
+ * const obs = [-300, 0, 300].map((dt) =>
  *   createAngleObservation({
  *     epoch: t0.plusSeconds(dt),
- *     lineOfSight: [Math.cos(n * dt), Math.sin(n * dt), 0],
- *     observerPositionKm: [0, 0, -1],
+ *     lineOfSight: [1e4 * Math.cos(n * dt), 8e3 * Math.sin(n * dt), 6e3 * Math.sin(n * dt) + 1000],
+ *     observerPositionKm: [0, 0, -1000],
  *     observerVelocityKmS: [0, 0, 0],
  *     observerAccelerationKmS2: [0, 0, 0],
  *   }),
  * );
  * const sol = solveLaplace(obs, { lightTime: false });
- * if (sol.ok) Math.round(sol.state.radiusKm); // 10000
+ * if (sol.ok) sol.state.radiusKm; // ≈ 10007 (the quadratic's truncation: 7 km)
  * ```
  */
 export function solveLaplace(

@@ -155,8 +155,9 @@ describe('angles-only methods on exact two-body lines of sight', () => {
     }
   });
 
-  it('Gooding solves arcs of a third of an orbit, where the refined Gauss iteration no longer converges', () => {
+  it('Gooding solves arcs of a third of an orbit exactly; Gauss either agrees or says it did not converge', () => {
     const POS_TOL_KM = 1e-6;
+    const GAUSS_TOL_KM = 1e-5; // its tolerance is 1e-7 km on the ranges, reached linearly
     const obs = exactObservations([-1600, 0, 1700], MU_CURTIS);
     const gooding = solveGooding(obs, { muKm3S2: MU_CURTIS, lightTime: false });
     expect(gooding.ok).toBe(true);
@@ -164,6 +165,7 @@ describe('angles-only methods on exact two-body lines of sight', () => {
       expect(vec3.distance(gooding.state.positionKm, truth.r)).toBeLessThan(POS_TOL_KM);
     const gauss = solveGauss(obs, { muKm3S2: MU_CURTIS, lightTime: false });
     if (!gauss.ok) expect(['not-converged', 'no-admissible-root']).toContain(gauss.reason);
+    else expect(vec3.distance(gauss.state.positionKm, truth.r)).toBeLessThan(GAUSS_TOL_KM);
   });
 
   it('Gooding finds the one-revolution solution when told to', () => {

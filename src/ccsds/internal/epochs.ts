@@ -151,11 +151,68 @@ export class ScaleEpochCodec implements CcsdsEpochCodec {
     return Epoch.fromIso(text, this.scale, this.options);
   }
 
+  /** Write cache: TAI whole seconds of the cached day's 00:00 and its date text + 'T'. */
+  private writeDayTai = Number.NaN;
+  private writeDayText = '';
+
   write(epoch: Epoch): string {
-    return trimFraction(
+    // Fast path for scales whose offset to TAI is a whole number of seconds (UTC after 1972
+    // outside a leap second, TAI, GPS): the time of day is the TAI second count minus the
+    // day's first, the fraction is TAI's; rounded as toIso rounds it, so the text is the
+    // same.
+    const sod = epoch.taiWholeSeconds - this.writeDayTai;
+    if (sod >= 0 && sod < SECONDS_PER_DAY) {
+      const units = Math.round(epoch.taiFraction * 1e12);
+      if (units < 1e12) return this.writeDayText + timeOfDay(sod, units);
+    }
+    const text = trimFraction(
       epoch.toIso(this.scale, { ...this.options, fractionDigits: MAX_WRITE_DIGITS }),
     );
+    this.cacheWriteDay(epoch, text);
+    return text;
   }
+
+  private cacheWriteDay(epoch: Epoch, text: string): void {
+    this.writeDayTai = Number.NaN;
+    if (this.scale !== 'UTC' && this.scale !== 'TAI' && this.scale !== 'GPS') return;
+    // A fraction that rounded up into the next second shows a second the count has not.
+    if (Math.round(epoch.taiFraction * 1e12) >= 1e12) return;
+    const t = text.indexOf('T');
+    const hour = d2(text, t + 1);
+    const minute = d2(text, t + 4);
+    const second = d2(text, t + 7);
+    if (t < 0 || hour < 0 || minute < 0 || second < 0 || second > 59) return;
+    if (this.scale === 'UTC') {
+      const table = this.options?.timeData?.leapSeconds ?? DEFAULT_LEAP_SECONDS;
+      const utcMjd = epoch.toMjdParts('UTC')[0];
+      const a = table.taiMinusUtc(utcMjd).valueS;
+      const b = table.taiMinusUtc(utcMjd + 0.999).valueS;
+      if (utcMjd < MJD_1972 || !Number.isInteger(a) || a !== b) return;
+    }
+    this.writeDayTai = epoch.taiWholeSeconds - (hour * 3600 + minute * 60 + second);
+    this.writeDayText = text.slice(0, t + 1);
+  }
+}
+
+const DIGITS = '0123456789';
+
+function two(v: number): string {
+  return DIGITS[(v / 10) | 0]! + DIGITS[v % 10]!;
+}
+
+/** `hh:mm:ss[.f]` with up to 12 fractional digits, trailing zeros dropped. */
+function timeOfDay(sod: number, units: number): string {
+  const h = (sod / 3600) | 0;
+  const rest = sod - h * 3600;
+  const m = (rest / 60) | 0;
+  let text = `${two(h)}:${two(m)}:${two(rest - m * 60)}`;
+  if (units === 0) return text;
+  let digits = String(units).padStart(12, '0');
+  let e = 12;
+  while (digits.charCodeAt(e - 1) === 48) e--;
+  digits = digits.slice(0, e);
+  text += `.${digits}`;
+  return text;
 }
 
 /** Drops the trailing zeros of the fraction (and the point when nothing is left). */

@@ -29,7 +29,7 @@ export {
   AzEl,
   MEASUREMENT_DIMENSIONS,
   Position,
-  PositionVelocity,
+  PositionVelocityMeasurement,
   RaDec,
   Range,
   RangeRate,

@@ -26,7 +26,7 @@ export type MeasurementKind =
 export type RaDecAxes = 'GCRF' | 'EME2000';
 
 /** Any measurement value. */
-export type Measurement = RaDec | AzEl | Range | RangeRate | Position | PositionVelocity;
+export type Measurement = RaDec | AzEl | Range | RangeRate | Position | PositionVelocityMeasurement;
 
 /** What every measurement value has. */
 export interface MeasurementCommon {
@@ -562,7 +562,7 @@ export class Position implements MeasurementCommon {
   }
 }
 
-/** Input of {@link PositionVelocity.create}. */
+/** Input of {@link PositionVelocityMeasurement.create}. */
 export interface PositionVelocityInit extends MeasurementInit {
   /** Position in GCRF, km. */
   readonly positionKm: ArrayLike<number>;
@@ -579,7 +579,7 @@ export interface PositionVelocityInit extends MeasurementInit {
  *
  * @example
  * ```ts
- * const m = PositionVelocity.create({
+ * const m = PositionVelocityMeasurement.create({
  *   epoch: Epoch.fromIso('2024-03-01T21:00:00', 'UTC'),
  *   sensorId: 'GNSS',
  *   positionKm: [7000, 0, 0],
@@ -590,7 +590,7 @@ export interface PositionVelocityInit extends MeasurementInit {
  * m.values.length; // 6
  * ```
  */
-export class PositionVelocity implements MeasurementCommon {
+export class PositionVelocityMeasurement implements MeasurementCommon {
   /** Always `'POSITION_VELOCITY'`. */
   readonly kind = 'POSITION_VELOCITY' as const;
   /** Time tag. */
@@ -631,7 +631,7 @@ export class PositionVelocity implements MeasurementCommon {
    *   or the sensor id is empty
    * @example
    * ```ts
-   * const m = PositionVelocity.create({
+   * const m = PositionVelocityMeasurement.create({
    *   epoch: Epoch.fromIso('2024-03-01T21:00:00', 'UTC'),
    *   sensorId: 'GNSS',
    *   positionKm: [7000, 0, 0],
@@ -642,8 +642,8 @@ export class PositionVelocity implements MeasurementCommon {
    * m.sigmas[3]; // 0.00001
    * ```
    */
-  static create(init: PositionVelocityInit): PositionVelocity {
-    return new PositionVelocity(init);
+  static create(init: PositionVelocityInit): PositionVelocityMeasurement {
+    return new PositionVelocityMeasurement(init);
   }
 }
 

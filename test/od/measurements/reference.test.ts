@@ -198,7 +198,7 @@ describe('the models against observeRaDec and observeAzEl', () => {
 });
 
 /** The corrections of docs/guides/od.md, in arcseconds on the sky. */
-export function geoCorrectionsFromCalern() {
+function geoCorrectionsFromCalern() {
   const sensor = createTelescope({ id: 'TCA', site: calern, sigmaArcsec: 1 });
   const run = (opts: Parameters<typeof createRaDecModel>[1]) =>
     createRaDecModel(sensor, opts).predict(tag, geoTarget).values;

@@ -11,7 +11,7 @@ import {
   createRadar,
   createTelescope,
   measurementResidual,
-  PositionVelocity,
+  PositionVelocityMeasurement,
   RaDec,
   Range,
   sensorParameterName,
@@ -76,7 +76,7 @@ describe('measurement values', () => {
       /rangeKm = -1 km/,
     );
     expect(() =>
-      PositionVelocity.create({
+      PositionVelocityMeasurement.create({
         epoch: t,
         sensorId: 'G',
         positionKm: [1, 2],

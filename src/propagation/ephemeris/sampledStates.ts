@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 
-/** How {@link SampledStates} interpolates. */
+/** How {@link Ephemeris.fromStates} interpolates a table of states: Hermite or Lagrange. */
 export type SampleInterpolation = 'hermite' | 'lagrange';
 
 /**

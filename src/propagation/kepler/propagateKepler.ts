@@ -30,10 +30,11 @@ export interface PropagateKeplerOptions {
  *   epoch: Epoch.fromIso('2024-03-01T00:00:00', 'UTC'),
  *   frame: 'GCRF',
  *   positionKm: [42164.17, 0, 0],
- *   velocityKmS: [0, 3.0746599, 0],
+ *   velocityKmS: [0, Math.sqrt(398600.4418 / 42164.17), 0], // circular
  * });
  * const s1 = propagateKepler(s0, s0.epoch.plusSeconds(6 * 3600));
- * s1.positionKm[1]; // ≈ 42164.17 (a quarter of a sidereal day later)
+ * s1.radiusKm; // ≈ 42164.17
+ * s1.epoch.secondsSince(s0.epoch); // 21600
  * ```
  */
 export function propagateKepler(

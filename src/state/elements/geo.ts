@@ -149,7 +149,7 @@ export function eccentricityVector(
  * @example
  * ```ts
  * const s = StateVector.create({ epoch: Epoch.fromIso('2024-03-01T00:00:00', 'UTC'), frame: 'GCRF', positionKm: [42164.17, 0, 0], velocityKmS: [0, 3.0746599, 0.01] });
- * inclinationVector(s).xRad; // ≈ 0.0032523 (i ≈ 0.186°, node along +x)
+ * inclinationVector(s).xRad; // ≈ 0.00325238 (i ≈ 0.186°, node along +x)
  * ```
  */
 export function inclinationVector(state: StateVector): InclinationVector {

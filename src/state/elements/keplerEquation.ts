@@ -110,7 +110,7 @@ export function eccentricAnomalyFromMeanRad(meanAnomalyRad: number, ecc: number)
  * @example
  * ```ts
  * // Vallado Example 2-3: M = 235.4°, e = 2.4 → H = 1.601376144 rad
- * hyperbolicAnomalyFromMeanRad((235.4 * Math.PI) / 180, 2.4); // ≈ 1.601376144
+ * hyperbolicAnomalyFromMeanRad((235.4 * Math.PI) / 180, 2.4); // ≈ 1.6013761449
  * ```
  */
 export function hyperbolicAnomalyFromMeanRad(meanAnomalyRad: number, ecc: number): number {

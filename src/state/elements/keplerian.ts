@@ -102,7 +102,7 @@ function angleAbout(w: number[], d: number[], x: number[]): number {
  * ```ts
  * // Vallado Example 2-5
  * const el = keplerianFromPositionVelocity([6524.834, 6862.875, 6448.296], [4.901327, 5.533756, -1.976341], 398600.4418);
- * el.semiMajorAxisKm; // ≈ 36127.343
+ * el.semiMajorAxisKm; // ≈ 36127.34 (Vallado: 36127.343, from rounded canonical units)
  * el.ecc; // ≈ 0.832853
  * ```
  */

@@ -10,6 +10,8 @@ export default defineConfig({
     'state/index': 'src/state/index.ts',
     'propagation/index': 'src/propagation/index.ts',
     'propagation/sgp4/index': 'src/propagation/sgp4/index.ts',
+    'propagation/sgp4/node/index': 'src/propagation/sgp4/node/index.ts',
+    'propagation/sgp4/node/worker': 'src/propagation/sgp4/node/worker.ts',
     'ccsds/index': 'src/ccsds/index.ts',
     'od/index': 'src/od/index.ts',
   },

@@ -452,13 +452,30 @@ const RULES: readonly Rule[] = [
   },
   {
     id: 'no-node-builtins',
-    title: 'nothing outside src/cli imports node: modules or Node builtins',
-    edge: (from, target) =>
-      from !== 'cli' && target.type === 'package' && isNodeBuiltin(target.name)
+    title:
+      'nothing outside src/cli and the node/ folders of modules imports node: modules or Node builtins',
+    edge: (from, target, edge) =>
+      from !== 'cli' &&
+      !inNodeFolder(edge.from) &&
+      target.type === 'package' &&
+      isNodeBuiltin(target.name)
         ? `imports the Node builtin ${target.name}; src/ must run in browsers and workers`
         : null,
   },
+  {
+    id: 'node-folders-apart',
+    title: 'no file outside a node/ folder imports or re-exports from one (node/ has its own subpath)',
+    edge: (_from, target, edge) =>
+      target.type === 'src' && inNodeFolder(target.path) && !inNodeFolder(edge.from)
+        ? `reaches into ${target.path}, which is Node-only and published as its own subpath`
+        : null,
+  },
 ];
+
+/** True for a file under a `node/` folder inside a module (e.g. propagation/sgp4/node/…). */
+function inNodeFolder(path: string): boolean {
+  return path.split('/').slice(1, -1).includes('node') || /^[^/]+\/(.+\/)?node$/.test(path);
+}
 
 function check(graph: SourceGraph, rules: readonly Rule[] = RULES): Violation[] {
   const out: Violation[] = [];
@@ -543,6 +560,9 @@ const BAD_IMPORTS: readonly (SyntheticImport & { readonly rule: string })[] = [
   { rule: 'no-node-builtins', from: 'time/epoch.ts', specifier: 'node:fs' },
   { rule: 'no-node-builtins', from: 'math/rng.ts', specifier: 'crypto' },
   { rule: 'no-node-builtins', from: 'ccsds/kvn.ts', specifier: 'fs/promises' },
+  { rule: 'no-node-builtins', from: 'propagation/sgp4/nodeRunner.ts', specifier: 'node:os' },
+  { rule: 'node-folders-apart', from: 'propagation/sgp4/index.ts', specifier: './node' },
+  { rule: 'node-folders-apart', from: 'propagation/index.ts', specifier: './sgp4/node/index' },
 ];
 
 const GOOD_IMPORTS: readonly SyntheticImport[] = [
@@ -558,6 +578,9 @@ const GOOD_IMPORTS: readonly SyntheticImport[] = [
   { from: 'od/batch/leastSquares.ts', specifier: '../../propagation/numerical' },
   { from: 'propagation/sgp4/sgp4.ts', specifier: '../numerical/internal/stages' },
   { from: 'scheduler/tasking.ts', specifier: '../od' },
+  { from: 'propagation/sgp4/node/index.ts', specifier: 'node:worker_threads' },
+  { from: 'propagation/sgp4/node/worker.ts', specifier: './protocol' },
+  { from: 'propagation/sgp4/node/worker.ts', specifier: '../propagateSgp4Batch' },
   { from: 'cli/main.ts', specifier: 'node:fs' },
   { from: 'cli/main.ts', specifier: '../index' },
   { from: 'index.ts', specifier: './scheduler' },

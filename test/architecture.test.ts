@@ -464,7 +464,8 @@ const RULES: readonly Rule[] = [
   },
   {
     id: 'node-folders-apart',
-    title: 'no file outside a node/ folder imports or re-exports from one (node/ has its own subpath)',
+    title:
+      'no file outside a node/ folder imports or re-exports from one (node/ has its own subpath)',
     edge: (_from, target, edge) =>
       target.type === 'src' && inNodeFolder(target.path) && !inNodeFolder(edge.from)
         ? `reaches into ${target.path}, which is Node-only and published as its own subpath`

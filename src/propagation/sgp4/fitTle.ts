@@ -140,7 +140,7 @@ function osculating(s: StateVector, base: TleElements): TleElements {
  *   '1 25544U 98067A   20177.54743984  .00000643  00000-0  19557-4 0  9995',
  *   '2 25544  51.6448 307.0852 0002519  82.7533 354.3691 15.49459678233311',
  * ]));
- * const states = [0, 1, 2, 3, 4, 5].map((k) => sgp4State(sat, sat.epoch.plusSeconds(k * 1200)).state!);
+ * const states = [0, 1, 2, 3, 4, 5].map((k) => sgp4State(sat, tleEpoch(sat.elements).plusSeconds(k * 1200)).state!);
  * const fit = fitTle(states, { initial: sat.elements });
  * fit.rmsPositionKm < 1e-3; // true
  * ```

@@ -37,3 +37,4 @@ export {
 export { type Sgp4StateOptions, type Sgp4StateResult, sgp4State } from './sgp4State';
 export { tleChecksum } from './tleChecksum';
 export type { TleElements } from './tleElements';
+export { tleEpoch } from './tleEpoch';

@@ -1,5 +1,4 @@
 import { InvalidArgumentError } from '../../errors';
-import { Epoch } from '../../time';
 import { propagateRecordInto } from './internal/propagateRecord';
 import type { Sgp4Satellite, Sgp4Status } from './sgp4Satellite';
 
@@ -20,9 +19,9 @@ export interface Sgp4Result {
  * reference's status codes, never thrown.
  *
  * @param satellite - the initialised satellite
- * @param time - minutes since the element set's epoch, or an instant
+ * @param tsinceMin - minutes since the element set's epoch (for an instant, see {@link sgp4State})
  * @returns status, tsince (min), TEME position (km) and velocity (km/s)
- * @throws {@link InvalidArgumentError} for a time that is not a finite number or an Epoch
+ * @throws {@link InvalidArgumentError} for a time that is not a finite number
  * @see Vallado et al. (2006), "Revisiting Spacetrack Report #3", AIAA 2006-6753, sgp4
  * @example
  * ```ts
@@ -33,11 +32,10 @@ export interface Sgp4Result {
  * propagateSgp4(sat, 360).positionKm[0]; // ≈ -7154.03120202
  * ```
  */
-export function propagateSgp4(satellite: Sgp4Satellite, time: number | Epoch): Sgp4Result {
-  let tsinceMin: number;
-  if (time instanceof Epoch) tsinceMin = time.secondsSince(satellite.epoch) / 60;
-  else if (typeof time === 'number' && Number.isFinite(time)) tsinceMin = time;
-  else throw new InvalidArgumentError('time', time, 'min', 'must be a finite number or an Epoch');
+export function propagateSgp4(satellite: Sgp4Satellite, tsinceMin: number): Sgp4Result {
+  if (typeof tsinceMin !== 'number' || !Number.isFinite(tsinceMin)) {
+    throw new InvalidArgumentError('tsinceMin', tsinceMin, 'min', 'must be a finite number');
+  }
   const out = new Float64Array(6);
   const status = propagateRecordInto(out, satellite.record, 0, tsinceMin) as Sgp4Status;
   return {

@@ -3,6 +3,7 @@ import type { Epoch } from '../../time';
 import * as L from './internal/layout';
 import { propagateRecordRun } from './internal/propagateRecord';
 import type { Sgp4Satellite } from './sgp4Satellite';
+import { tleEpoch } from './tleEpoch';
 
 /**
  * A catalogue packed for batch propagation: every satellite's record in one Float64Array
@@ -42,7 +43,7 @@ export function createSgp4Catalogue(satellites: readonly Sgp4Satellite[]): Sgp4C
     count: satellites.length,
     records,
     recordLength: L.RECORD_LENGTH,
-    epochs: satellites.map((s) => s.epoch),
+    epochs: satellites.map((s) => tleEpoch(s.elements)),
   };
 }
 

@@ -5,7 +5,7 @@ import {
   type Sgp4GravityConstants,
 } from '../../bodies/constants';
 import { InvalidArgumentError } from '../../errors';
-import { Epoch } from '../../time';
+import { daysFrom1950 } from './internal/epochDays';
 import { initialiseRecord } from './internal/initialise';
 import * as L from './internal/layout';
 import { propagateRecordInto } from './internal/propagateRecord';
@@ -64,20 +64,8 @@ const GRAVITY: Readonly<Record<Sgp4GravityModel, Sgp4GravityConstants>> = {
 const DEG = Math.PI / 180;
 /** Minutes per day over 2π: rev/day → rad/min divides by it (Vallado's xpdotp). */
 const XPDOTP = 1440 / (2 * Math.PI);
-/** MJD of 1950 January 0.0, the origin of SGP4's epoch count. */
-const MJD_1950_JAN_0 = 33281;
 /** Julian date of 1950 January 0.0. */
 const JD_1950_JAN_0 = 2433281.5;
-
-function leapDaysBefore(year: number): number {
-  const y = year - 1;
-  return Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400);
-}
-
-/** Whole days from 1950 January 0.0 to January 0.0 of `year`. */
-function daysTo(year: number): number {
-  return 365 * (year - 1950) + leapDaysBefore(year) - leapDaysBefore(1950);
-}
 
 /**
  * A satellite ready for SGP4: an element set with the constants that SGP4's initialisation
@@ -90,7 +78,7 @@ function daysTo(year: number): number {
  *   '2 25544  51.6448 307.0852 0002519  82.7533 354.3691 15.49459678233311',
  * ]));
  * sat.isDeepSpace; // false
- * sat.epoch.toIso('UTC', { fractionDigits: 3 }); // '2020-06-25T13:08:18.802'
+ * sat.initStatus; // 0
  * ```
  */
 export class Sgp4Satellite {
@@ -113,7 +101,6 @@ export class Sgp4Satellite {
    * @internal
    */
   readonly record: Float64Array;
-  private epochMemo: Epoch | undefined;
 
   private constructor(elements: TleElements, gravity: Sgp4GravityModel, opsMode: Sgp4OpsMode) {
     this.elements = elements;
@@ -206,20 +193,6 @@ export class Sgp4Satellite {
     }
     return new Sgp4Satellite(elements, gravity, opsMode);
   }
-
-  /** The epoch of the element set (a UTC instant). */
-  get epoch(): Epoch {
-    this.epochMemo ??= (() => {
-      const day = this.elements.epochDayOfYear;
-      const whole = Math.floor(day);
-      return Epoch.fromMjd(
-        MJD_1950_JAN_0 + daysTo(this.elements.epochYear) + whole,
-        day - whole,
-        'UTC',
-      );
-    })();
-    return this.epochMemo;
-  }
 }
 
 /**
@@ -231,6 +204,6 @@ export class Sgp4Satellite {
  */
 function epochDays1950(e: TleElements): number {
   const whole = Math.floor(e.epochDayOfYear);
-  const jd = JD_1950_JAN_0 + daysTo(e.epochYear) + whole + (e.epochDayOfYear - whole);
+  const jd = JD_1950_JAN_0 + daysFrom1950(e.epochYear) + whole + (e.epochDayOfYear - whole);
   return jd - JD_1950_JAN_0;
 }

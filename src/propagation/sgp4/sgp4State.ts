@@ -3,6 +3,7 @@ import { StateVector, transformState } from '../../state';
 import type { Epoch } from '../../time';
 import { propagateSgp4 } from './propagateSgp4';
 import type { Sgp4Satellite, Sgp4Status } from './sgp4Satellite';
+import { tleEpoch } from './tleEpoch';
 
 /** Options of {@link sgp4State}: the target frame and the options of the frame transform. */
 export interface Sgp4StateOptions extends FrameTransformOptions {
@@ -36,7 +37,7 @@ export interface Sgp4StateResult {
  *   '1 25544U 98067A   20177.54743984  .00000643  00000-0  19557-4 0  9995',
  *   '2 25544  51.6448 307.0852 0002519  82.7533 354.3691 15.49459678233311',
  * ]));
- * const { state } = sgp4State(sat, sat.epoch.plusSeconds(600), { frame: 'GCRF' });
+ * const { state } = sgp4State(sat, tleEpoch(sat.elements).plusSeconds(600), { frame: 'GCRF' });
  * state?.frame; // 'GCRF'
  * ```
  */
@@ -45,7 +46,7 @@ export function sgp4State(
   epoch: Epoch,
   options: Sgp4StateOptions = {},
 ): Sgp4StateResult {
-  const r = propagateSgp4(satellite, epoch);
+  const r = propagateSgp4(satellite, epoch.secondsSince(tleEpoch(satellite.elements)) / 60);
   if (r.status !== 0 && r.status !== 6) return { status: r.status, state: null };
   const teme = StateVector.create({
     epoch,

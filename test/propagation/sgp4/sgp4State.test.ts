@@ -4,7 +4,13 @@
  */
 import { eciToEcf, gstime, sgp4, twoline2satrec } from 'satellite.js';
 import { describe, expect, it } from 'vitest';
-import { parseTle, propagateSgp4, Sgp4Satellite, sgp4State } from '../../../src/propagation/sgp4';
+import {
+  parseTle,
+  propagateSgp4,
+  Sgp4Satellite,
+  sgp4State,
+  tleEpoch,
+} from '../../../src/propagation/sgp4';
 import { transformState } from '../../../src/state';
 
 const ISS = [
@@ -20,7 +26,7 @@ const ECF_VS_SATJS_KM = 1;
 
 describe('sgp4State', () => {
   const sat = Sgp4Satellite.fromTle(parseTle(ISS));
-  const at = sat.epoch.plusSeconds(3600);
+  const at = tleEpoch(sat.elements).plusSeconds(3600);
 
   it('gives the TEME state of propagateSgp4 by default', () => {
     const { status, state } = sgp4State(sat, at);
@@ -62,7 +68,7 @@ describe('sgp4State', () => {
         { checksum: 'lenient' },
       ),
     );
-    const r = sgp4State(bad, bad.epoch.plusSeconds(1500));
+    const r = sgp4State(bad, tleEpoch(bad.elements).plusSeconds(1500));
     expect(r.status).not.toBe(0);
     if (r.status !== 6) expect(r.state).toBeNull();
   });

@@ -10,9 +10,10 @@ import { machineLine } from '../scripts/machine';
 import { ccsdsBenchGroups } from './ccsds.bench';
 import { framesBenchGroups } from './frames.bench';
 import { runGroup } from './harness';
-import { propagationBenchGroups } from './propagation.bench';
+import { integratorsBenchGroups } from './integrators.bench';
 import { iodBenchGroups } from './iod.bench';
 import { measurementsBenchGroups } from './measurements.bench';
+import { propagationBenchGroups } from './propagation.bench';
 import { sgp4BenchGroups } from './sgp4.bench';
 import { timeBenchGroups } from './time.bench';
 
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
   groups.push(...(await measurementsBenchGroups()));
   groups.push(...(await sgp4BenchGroups()));
   groups.push(...(await iodBenchGroups()));
+  groups.push(...(await integratorsBenchGroups()));
   for (const group of groups) {
     await runGroup(group, { timeMs, warmupMs: Math.min(250, timeMs / 4) });
   }

@@ -292,8 +292,8 @@ function lineOfSight(
     const lt = correctLightTimeLinear(observerKm, target.positionKm, v);
     positionKm = lt.positionKm;
     lightTimeS = lt.lightTimeS;
-    // ρ(t) = r(t − τ(t)) − o(t) with τ = |ρ|/c: ρ̇ = (1 − τ̇) v − v_o and
-    // τ̇ = ρ̂·(v − v_o) / (c − ρ̂·v).
+    // ρ(t) = r(t − τ(t)) − o(t) with τ = |ρ|/c: ρ̇ = (1 − τ̇) v − v_o, and differentiating
+    // cτ = |ρ| gives cτ̇ = ρ̂·ρ̇, so τ̇ = ρ̂·(v − v_o) / (c + ρ̂·v).
     const rho = sub(positionKm, observerKm);
     const n = Math.hypot(rho[0], rho[1], rho[2]);
     const rv = (rho[0] * v[0]! + rho[1] * v[1]! + rho[2] * v[2]!) / n;
@@ -302,7 +302,7 @@ function lineOfSight(
         rho[1] * observerVelocityKmS[1]! +
         rho[2] * observerVelocityKmS[2]!) /
       n;
-    scale = 1 - (rv - ro) / (C_KM_S - rv);
+    scale = 1 - (rv - ro) / (C_KM_S + rv);
   }
   return {
     targetKm: positionKm,

@@ -232,6 +232,26 @@ describe('observeRaDec', () => {
   });
 });
 
+describe('observeRaDec light-time rates at a large fraction of c', () => {
+  it('gives the range rate of the emission-time geometry for a target receding at 1 % of c', () => {
+    // dτ/dt = ρ̂·(v − v_o)/(c + ρ̂·v): at 3,000 km/s the sign of ρ̂·v in the denominator moves
+    // the range rate by 0.6 km/s, so central differences (exact for this linear motion to
+    // ~1e-9 km/s) tell the two apart.
+    const v0 = vec3.scale(vec3.normalize(geometricLos), 3000);
+    const at = (dtS: number) =>
+      observeRaDec(
+        calern,
+        { positionKm: vec3.add(geoGcrf.positionKm, vec3.scale(v0, dtS)), velocityKmS: v0 },
+        epoch.plusSeconds(dtS),
+        { lightTime: true, frame: { eop: CONSTANT_EOP } },
+      );
+    const r = at(0);
+    const h = 1e-3;
+    const fd = (at(h).rangeKm - at(-h).rangeKm) / (2 * h);
+    expect(Math.abs(r.rangeRateKmS - fd)).toBeLessThan(1e-4);
+  });
+});
+
 describe('observeAzEl', () => {
   it('is azElRange of the ITRF target when every switch is off', () => {
     const expected = azElRange(calern, geoItrf.positionKm, geoItrf.velocityKmS);

@@ -11,6 +11,7 @@
  */
 import type { BenchGroup } from './harness';
 import { importExport } from './importSource';
+import { sgp4ParallelGroup } from './sgp4Parallel';
 import { workloadTimesMin, workloadTles } from './sgp4Workload';
 
 type Vec = { x: number; y: number; z: number };
@@ -121,5 +122,6 @@ export async function sgp4BenchGroups(): Promise<BenchGroup[]> {
       },
     });
   }
+  groups.push(await sgp4ParallelGroup());
   return groups;
 }

@@ -47,7 +47,7 @@ export function alternatingPolynomialEvaluator(n: number, blocks: number): Segme
 export class PiecewiseTrajectory implements DenseTrajectory {
   readonly dimension: number;
   readonly t0S: number;
-  t1S: number;
+  private tEndS: number;
   private readonly perSegment: number;
   private readonly evaluate: SegmentEvaluator;
   private starts: Float64Array;
@@ -61,7 +61,7 @@ export class PiecewiseTrajectory implements DenseTrajectory {
   constructor(dimension: number, t0S: number, blocks: number, evaluate: SegmentEvaluator) {
     this.dimension = dimension;
     this.t0S = t0S;
-    this.t1S = t0S;
+    this.tEndS = t0S;
     this.perSegment = blocks * dimension;
     this.evaluate = evaluate;
     const capacity = 16;
@@ -69,6 +69,11 @@ export class PiecewiseTrajectory implements DenseTrajectory {
     this.steps = new Float64Array(capacity);
     this.data = new Float64Array(capacity * this.perSegment);
     this.yEnd = new Float64Array(dimension);
+  }
+
+  /** End of the covered span, s (the time reached; t0S until the run finishes). */
+  get t1S(): number {
+    return this.tEndS;
   }
 
   /** Number of segments (accepted steps) recorded. */
@@ -95,7 +100,7 @@ export class PiecewiseTrajectory implements DenseTrajectory {
 
   /** Closes the trajectory at the time reached and the state there. */
   finish(t1S: number, y1: Float64Array): void {
-    this.t1S = t1S;
+    this.tEndS = t1S;
     this.yEnd.set(y1);
   }
 

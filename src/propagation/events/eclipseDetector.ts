@@ -22,7 +22,8 @@ export interface EclipseDetectorOptions {
   /**
    * The Sun's geocentric position in the ephemeris's frame, km. Default: the low-precision
    * analytic Sun ({@link sunPositionLowPrecision}, 0.01°) rotated from MOD to that frame. Pass
-   * an SPK-based function for better than ~1 s on eclipse times.
+   * an SPK-based function for eclipse times better than ~2 s at GEO (0.01° of Sun direction
+   * is 2.4 s of GEO motion).
    */
   readonly sunPositionKm?: (epoch: Epoch, frame: FrameId) => Vec3Like;
   /** Radius of the (spherical) Earth, km. Default {@link EARTH_EQUATORIAL_RADIUS_KM}. */

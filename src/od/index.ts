@@ -8,4 +8,5 @@ export * from './batch';
 export * from './ekf';
 export * from './iod';
 export * from './measurements';
+export * from './simulate';
 export * from './tracklets';

@@ -27,6 +27,8 @@ export {
   parseOpm,
   parseTdm,
 } from './parse';
+export type { StateMessageInfo } from './stateMessages';
+export { oemFromStates, opmFromState, stateFromOpm, statesFromOemSegment } from './stateMessages';
 export type {
   CcsdsCovariance,
   CcsdsElementsCommon,

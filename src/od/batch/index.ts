@@ -1,4 +1,18 @@
 export type {
+  BatchApriori,
+  BatchEstimateSelection,
+  BatchLeastSquaresOptions,
+  BatchLeastSquaresResult,
+  EstimatedParameter,
+} from './estimateBatchLeastSquares';
+export { estimateBatchLeastSquares } from './estimateBatchLeastSquares';
+export type {
+  EvaluateOrbitFitOptions,
+  MeasurementFitResidual,
+  OrbitFitEvaluation,
+} from './evaluateOrbitFit';
+export { evaluateOrbitFit } from './evaluateOrbitFit';
+export type {
   LeastSquaresApriori,
   LeastSquaresEditing,
   LeastSquaresEvaluation,
@@ -10,3 +24,6 @@ export type {
   LeastSquaresStatus,
 } from './nonlinearLeastSquares';
 export { solveNonlinearLeastSquares } from './nonlinearLeastSquares';
+export type { EstimatedManeuver } from './orbitArc';
+export type { EstimatorModelOptions, OrbitDynamics } from './orbitDynamics';
+export { OD_DEFAULT_ABS_TOL_KM, OD_DEFAULT_REL_TOL } from './orbitDynamics';

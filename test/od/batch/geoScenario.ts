@@ -1,0 +1,289 @@
+/**
+ * The simulated acceptance case of the orbit estimators (issue 9): a GEO object (a ≈ 42 164
+ * km, e ≈ 3e-4, i ≈ 1°) near 35° W, seen on two nights from Calern and La Silla, three
+ * tracklets of ten RA/Dec points 60 s apart per site and night (120 measurements), 1″ on-sky
+ * Gaussian noise, with the truth propagated under the GEO force model (EGM2008 8×8, Sun, Moon,
+ * SRP). A tracklet slot is kept only when every point is taken with the Sun below −12° at the
+ * site, the object above 20° elevation and outside the Earth's cylindrical shadow.
+ */
+import { sunPositionLowPrecision } from '../../../src/bodies';
+import { frameTransform } from '../../../src/frames';
+import { SeededRandom } from '../../../src/math';
+import type { OrbitDynamics } from '../../../src/od/batch';
+import { angleObservationFromSite, solveGooding } from '../../../src/od/iod';
+import {
+  createExampleTelescopes,
+  createRaDecModel,
+  RaDec,
+  type Sensor,
+} from '../../../src/od/measurements';
+import {
+  EGM2008_J2_TO_J6,
+  egm2008Degree20,
+  type ForceModel,
+  type ImpulsiveManeuver,
+  lowPrecisionMoon,
+  lowPrecisionSun,
+  type NumericalPropagation,
+  pointMassGravity,
+  propagateNumerical,
+  solarRadiationPressure,
+  sphericalHarmonicGravity,
+  thirdBodyGravity,
+  zonalGravity,
+} from '../../../src/propagation';
+import { StateVector } from '../../../src/state';
+import { Epoch } from '../../../src/time';
+import { elementsToState } from '../iod/geoSimulation';
+
+export const ARCSEC_RAD = Math.PI / 648000;
+const DEG = Math.PI / 180;
+const EARTH_RADIUS_KM = 6378.137;
+
+/** Start of the first night's slots (UTC): 2024-05-20 18:00, away from the eclipse seasons. */
+export const SCENARIO_START = Epoch.fromIso('2024-05-20T18:00:00', 'UTC');
+/** Truth and fit model: 8×8 EGM2008, low-precision Sun and Moon, SRP Cr 1.3, A/m 0.02 m²/kg. */
+const SUN = lowPrecisionSun();
+const MOON = lowPrecisionMoon();
+const FIELD = egm2008Degree20();
+
+/** The GEO force model of the acceptance case. */
+export function geoDynamics(): OrbitDynamics {
+  return {
+    forces: [
+      sphericalHarmonicGravity({ field: FIELD, degree: 8, order: 8 }),
+      thirdBodyGravity(SUN),
+      thirdBodyGravity(MOON),
+    ],
+    srp: { cr: 1.3, areaToMassM2Kg: 0.02, sun: SUN, moon: MOON },
+  };
+}
+
+/** A J2-only model (the benchmark's light case). */
+export function j2Dynamics(): OrbitDynamics {
+  return { forces: [zonalGravity({ j: [EGM2008_J2_TO_J6[0]!] })] };
+}
+
+/** Two-body dynamics. */
+export function twoBodyDynamics(): OrbitDynamics {
+  return { forces: [pointMassGravity()] };
+}
+
+/** The force list of dynamics (forces + SRP), as the estimators assemble it. */
+function geoForceList(d: OrbitDynamics): ForceModel[] {
+  return d.srp === undefined ? [...d.forces] : [...d.forces, solarRadiationPressure(d.srp)];
+}
+
+export interface GeoScenarioOptions {
+  readonly seed: number;
+  readonly noiseArcsec?: number;
+  /** A maneuver applied to the truth (e.g. 0.5 m/s tangential between the nights). */
+  readonly maneuver?: ImpulsiveManeuver;
+  /** Fraction of measurements made outliers, and their offset, arcsec. */
+  readonly outlierFraction?: number;
+  readonly outlierArcsec?: number;
+}
+
+export interface GeoScenario {
+  readonly sensors: Sensor[];
+  readonly measurements: RaDec[];
+  readonly truth: NumericalPropagation;
+  readonly truthStart: StateVector;
+  readonly dynamics: OrbitDynamics;
+  /** Indices of the injected outliers. */
+  readonly outliers: readonly number[];
+  /** Epoch of the last measurement of the first night. */
+  readonly firstNightEnd: Epoch;
+}
+
+/** The truth orbit at SCENARIO_START: a GEO near 35° W (geographic). */
+export function truthInitialState(): StateVector {
+  // Right ascension of the 35° W meridian at the start, from the ITRF → GCRF rotation.
+  const lon = -35 * DEG;
+  const x = frameTransform('ITRF', 'GCRF', SCENARIO_START).rotation;
+  const d = [Math.cos(lon), Math.sin(lon), 0];
+  const g = [0, 1, 2].map((i) => x[3 * i]! * d[0]! + x[3 * i + 1]! * d[1]! + x[3 * i + 2]! * d[2]!);
+  const ra = Math.atan2(g[1]!, g[0]!);
+  const raan = 80 * DEG;
+  const argp = 30 * DEG;
+  const { r, v } = elementsToState(42164.2, 3e-4, 1 * DEG, raan, argp, ra - raan - argp);
+  return StateVector.create({
+    epoch: SCENARIO_START,
+    frame: 'GCRF',
+    positionKm: r,
+    velocityKmS: v,
+  });
+}
+
+const truthCache = new Map<string, NumericalPropagation>();
+
+/** The truth propagation (cached per maneuver), 42 h from SCENARIO_START. */
+export function truthRun(maneuver?: ImpulsiveManeuver): NumericalPropagation {
+  const key = maneuver === undefined ? '' : JSON.stringify(maneuver);
+  let run = truthCache.get(key);
+  if (run === undefined) {
+    run = propagateNumerical({
+      initialState: truthInitialState(),
+      endEpoch: SCENARIO_START.plusSeconds(42 * 3600),
+      forces: geoForceList(geoDynamics()),
+      ...(maneuver === undefined ? {} : { maneuvers: [maneuver] }),
+      relTol: 1e-13,
+      absTolKm: 1e-9,
+    });
+    truthCache.set(key, run);
+  }
+  return run;
+}
+
+const POINTS = 10;
+const POINT_SPACING_S = 60;
+const SLOT_SPACING_S = 1200;
+
+/** Visible tracklet start times per (site, night), cached: they do not depend on the noise. */
+let slotCache: Epoch[][] | undefined;
+
+function slots(sensors: readonly Sensor[], run: NumericalPropagation): Epoch[][] {
+  if (slotCache !== undefined) return slotCache;
+  const out: Epoch[][] = [];
+  const pv = new Float64Array(6);
+  const visible = (s: Sensor, t: Epoch) => {
+    const rot = frameTransform('GCRF', 'ITRF', t).rotation;
+    run.ephemeris!.positionVelocityInto(pv, t);
+    const obj = [0, 1, 2].map(
+      (i) => rot[3 * i]! * pv[0]! + rot[3 * i + 1]! * pv[1]! + rot[3 * i + 2]! * pv[2]!,
+    );
+    const sunG = sunPositionLowPrecision(t);
+    const sun = [0, 1, 2].map(
+      (i) => rot[3 * i]! * sunG[0] + rot[3 * i + 1]! * sunG[1] + rot[3 * i + 2]! * sunG[2],
+    );
+    const site = s.site.positionItrfKm;
+    const up = [s.site.enuFromItrf[6], s.site.enuFromItrf[7], s.site.enuFromItrf[8]];
+    const elev = (p: number[]) => {
+      const d = [p[0]! - site[0]!, p[1]! - site[1]!, p[2]! - site[2]!];
+      const n = Math.hypot(d[0]!, d[1]!, d[2]!);
+      return Math.asin((d[0]! * up[0]! + d[1]! * up[1]! + d[2]! * up[2]!) / n);
+    };
+    if (elev(sun) > -12 * DEG) return false;
+    if (elev(obj) < 20 * DEG) return false;
+    const sn = Math.hypot(sunG[0], sunG[1], sunG[2]);
+    const along = (pv[0]! * sunG[0] + pv[1]! * sunG[1] + pv[2]! * sunG[2]) / sn;
+    const perp2 = pv[0]! ** 2 + pv[1]! ** 2 + pv[2]! ** 2 - along * along;
+    return !(along < 0 && perp2 < EARTH_RADIUS_KM ** 2);
+  };
+  for (let night = 0; night < 2; night++) {
+    for (const s of sensors) {
+      const candidates: Epoch[] = [];
+      for (let k = 0; k * SLOT_SPACING_S < 16 * 3600; k++) {
+        const t = SCENARIO_START.plusSeconds(night * 86400 + k * SLOT_SPACING_S);
+        let ok = true;
+        for (let p = 0; p < POINTS && ok; p += POINTS - 1)
+          ok = visible(s, t.plusSeconds(p * POINT_SPACING_S));
+        if (ok) candidates.push(t);
+      }
+      if (candidates.length < 3)
+        throw new Error(`${s.id}: only ${candidates.length} slots on night ${night}`);
+      const mid = candidates[Math.floor(candidates.length / 2)]!;
+      out.push([candidates[0]!, mid, candidates[candidates.length - 1]!]);
+    }
+  }
+  slotCache = out;
+  return out;
+}
+
+/** The two-night, two-site case with a seed. */
+export function geoScenario(options: GeoScenarioOptions): GeoScenario {
+  const sensors = createExampleTelescopes({ sigmaArcsec: options.noiseArcsec ?? 1 }).slice(0, 2);
+  const noiseRad = (options.noiseArcsec ?? 1) * ARCSEC_RAD;
+  const nominal = truthRun();
+  const run = truthRun(options.maneuver);
+  const rng = SeededRandom.create(options.seed);
+  const measurements: RaDec[] = [];
+  const starts = slots(sensors, nominal);
+  const sensorOrder = [...sensors, ...sensors];
+  let firstNightEnd = SCENARIO_START;
+  starts.forEach((tracklets, g) => {
+    const s = sensorOrder[g]!;
+    const model = createRaDecModel(s);
+    for (const t0 of tracklets) {
+      for (let p = 0; p < POINTS; p++) {
+        const t = t0.plusSeconds(p * POINT_SPACING_S);
+        const pred = model.predict(t, run.ephemeris!);
+        const dec = pred.values[1]! + noiseRad * rng.nextGaussian();
+        const sigmaRa = noiseRad / Math.cos(dec);
+        const ra = pred.values[0]! + sigmaRa * rng.nextGaussian();
+        measurements.push(
+          RaDec.create({
+            epoch: t,
+            sensorId: s.id,
+            rightAscensionRad: ra,
+            declinationRad: dec,
+            sigmaRightAscensionRad: sigmaRa,
+            sigmaDeclinationRad: noiseRad,
+          }),
+        );
+        if (g < sensors.length && t.secondsSince(firstNightEnd) > 0) firstNightEnd = t;
+      }
+    }
+  });
+  measurements.sort((a, b) => a.epoch.secondsSince(b.epoch));
+  const outliers: number[] = [];
+  const fraction = options.outlierFraction ?? 0;
+  if (fraction > 0) {
+    const count = Math.round(fraction * measurements.length);
+    while (outliers.length < count) {
+      const k = rng.nextInt(measurements.length);
+      if (!outliers.includes(k)) outliers.push(k);
+    }
+    const off = (options.outlierArcsec ?? 30) * ARCSEC_RAD;
+    for (const k of outliers) {
+      const m = measurements[k]!;
+      const angle = 2 * Math.PI * rng.nextFloat();
+      measurements[k] = RaDec.create({
+        epoch: m.epoch,
+        sensorId: m.sensorId,
+        rightAscensionRad:
+          m.rightAscensionRad + (off * Math.cos(angle)) / Math.cos(m.declinationRad),
+        declinationRad: m.declinationRad + off * Math.sin(angle),
+        sigmaRightAscensionRad: m.sigmaRightAscensionRad,
+        sigmaDeclinationRad: m.sigmaDeclinationRad,
+      });
+    }
+  }
+  return {
+    sensors,
+    measurements,
+    truth: run,
+    truthStart: truthInitialState(),
+    dynamics: geoDynamics(),
+    outliers,
+    firstNightEnd,
+  };
+}
+
+/**
+ * An IOD start from the measurements (Gooding on the first, middle and last points of the
+ * first night), as the `osmose od` command would do without an initial orbit.
+ */
+export function iodStart(scenario: GeoScenario): StateVector {
+  const night = scenario.measurements.filter(
+    (m) => m.epoch.secondsSince(scenario.firstNightEnd) <= 0,
+  );
+  const picks = [night[0]!, night[Math.floor(night.length / 2)]!, night[night.length - 1]!];
+  const byId = new Map(scenario.sensors.map((s) => [s.id, s]));
+  const obs = picks.map((m) =>
+    angleObservationFromSite(
+      byId.get(m.sensorId)!.site,
+      m.epoch,
+      m.rightAscensionRad,
+      m.declinationRad,
+    ),
+  );
+  const sol = solveGooding(obs);
+  if (!sol.ok) throw new Error(`IOD failed: ${sol.message}`);
+  return sol.state;
+}
+
+/** Truth state at an epoch. */
+export function truthAt(s: GeoScenario, epoch: Epoch): StateVector {
+  return s.truth.ephemeris!.stateAt(epoch);
+}

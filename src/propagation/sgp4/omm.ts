@@ -176,7 +176,7 @@ export function tleElementsFromOmm(record: OmmRecord, options: OmmOptions = {}):
  * @see CelesTrak, "A New Way to Obtain GP Data" (OMM JSON)
  * @example
  * ```ts
- * parseOmmJson('[{"NORAD_CAT_ID": 5, "EPOCH": "2025-02-14T14:36:48.662784", "MEAN_MOTION": 10.85873516, "ECCENTRICITY": 0.1841322, "INCLINATION": 34.2493, "RA_OF_ASC_NODE": 19.2327, "ARG_OF_PERICENTER": 100.1057, "MEAN_ANOMALY": 281.1229}]')[0].epochYear;
+ * parseOmmJson('[{"NORAD_CAT_ID": 5, "EPOCH": "2025-02-14T14:36:48.662784", "MEAN_MOTION": 10.85873516, "ECCENTRICITY": 0.1841322, "INCLINATION": 34.2493, "RA_OF_ASC_NODE": 19.2327, "ARG_OF_PERICENTER": 100.1057, "MEAN_ANOMALY": 281.1229}]')[0]?.epochYear;
  * // 2025
  * ```
  */
@@ -209,7 +209,7 @@ export function parseOmmJson(json: string, options: OmmOptions = {}): TleElement
  * @example
  * ```ts
  * const csv = 'NORAD_CAT_ID,EPOCH,MEAN_MOTION,ECCENTRICITY,INCLINATION,RA_OF_ASC_NODE,ARG_OF_PERICENTER,MEAN_ANOMALY\n5,2020-10-13T04:52:48.472320,10.84869164,.1845686,34.2443,225.5254,162.2516,205.2356';
- * parseOmmCsv(csv)[0].eccentricity; // 0.1845686
+ * parseOmmCsv(csv)[0]?.eccentricity; // 0.1845686
  * ```
  */
 export function parseOmmCsv(csv: string, options: OmmOptions = {}): TleElements[] {

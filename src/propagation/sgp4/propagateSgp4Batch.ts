@@ -125,8 +125,16 @@ export function createSgp4BatchOutput(
  * offsets for every satellite), or common instants given as a start and offsets in seconds.
  */
 export type Sgp4BatchTimes =
-  | { readonly tsinceMin: ArrayLike<number> }
-  | { readonly start: Epoch; readonly offsetsS: ArrayLike<number> };
+  | {
+      /** Minutes since each satellite's own epoch, the same for every satellite. */
+      readonly tsinceMin: ArrayLike<number>;
+    }
+  | {
+      /** The common instant the offsets count from. */
+      readonly start: Epoch;
+      /** Seconds after `start`, s. */
+      readonly offsetsS: ArrayLike<number>;
+    };
 
 /** Resolved times: one array in minutes, plus a per-satellite offset in minutes. */
 export interface ResolvedTimes {

@@ -7,7 +7,7 @@
  * @see Space-Track, "Two-Line Element Set Format" (checksum, column 69)
  * @example
  * ```ts
- * tleChecksum('1 25544U 98067A   19156.50900463  .00001764  00000-0  38792-4 0  999'); // 1
+ * tleChecksum('1 25544U 98067A   20177.54743984  .00000643  00000-0  19557-4 0  999'); // 5
  * ```
  */
 export function tleChecksum(line: string): number {

@@ -1,3 +1,4 @@
+/// <reference types="node" />
 /**
  * Node-only: SGP4 over a catalogue split across worker threads. Separate subpath
  * (`osmose/sgp4/node`) because it imports `node:worker_threads`; nothing else in osmose
@@ -44,25 +45,22 @@ function defaultWorkerUrl(): URL {
 
 /**
  * Propagates a catalogue with SGP4 on worker threads, into shared output arrays: the same
- * numbers as {@link propagateSgp4Batch}, split across cores.
+ * numbers as `propagateSgp4Batch` (osmose/sgp4), split across cores.
  *
  * @param catalogue - satellites, or a catalogue packed by `createSgp4Catalogue`
  * @param times - minutes since each epoch, or common instants (start + offsets in s)
  * @param options - worker count, chunk size, worker script location
  * @returns the filled output (SharedArrayBuffer-backed; TEME km, km/s, status per sample)
- * @throws {@link InvalidArgumentError} for a worker count or chunk size that is not a
+ * @throws InvalidArgumentError (osmose) for a worker count or chunk size that is not a
  *   positive integer; rejects when a worker fails
- * @see {@link propagateSgp4Batch}
+ * @see `propagateSgp4Batch` in osmose/sgp4, which this splits across threads
  * @example
  * ```ts
- * import { parseTle, Sgp4Satellite } from 'osmose/sgp4';
- * import { propagateSgp4Parallel } from 'osmose/sgp4/node';
- * const sat = Sgp4Satellite.fromTle(parseTle([
- *   '1 00005U 58002B   00179.78495062  .00000023  00000-0  28098-4 0  4753',
- *   '2 00005  34.2682 348.7242 1859667 331.7664  19.3264 10.82419157413667',
- * ]));
- * const out = await propagateSgp4Parallel([sat, sat], { tsinceMin: [0, 360] }, { workers: 2 });
- * out.xKm[3]; // ≈ -7154.03120202
+ * // In the built package the worker script is found next to this module.
+ * async function catalogueX(satellites: Sgp4Satellite[]): Promise<Float64Array> {
+ *   const out = await propagateSgp4Parallel(satellites, { tsinceMin: [0, 360] }, { workers: 2 });
+ *   return out.xKm; // satellite s at time j is at index s * 2 + j
+ * }
  * ```
  */
 export async function propagateSgp4Parallel(

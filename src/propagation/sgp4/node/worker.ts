@@ -1,3 +1,4 @@
+/// <reference types="node" />
 /**
  * Worker of the parallel SGP4 runner (see ./index.ts): receives the shared arrays once, then
  * propagates the ranges of satellites it is given, writing straight into the shared output.

@@ -9,4 +9,5 @@ export * from './ekf';
 export * from './iod';
 export * from './measurements';
 export * from './simulate';
+export * from './tdm';
 export * from './tracklets';

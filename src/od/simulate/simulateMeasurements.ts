@@ -135,6 +135,8 @@ export interface SimulatedMeasurements {
 }
 
 const DEG = Math.PI / 180;
+const DEG_PER_RAD = 180 / Math.PI;
+const TWO_PI = 2 * Math.PI;
 const C_KM_S = 299792.458;
 const SECONDS_PER_DAY = 86400;
 /** J2000.0 (2000-01-01T12:00 TT): noon, so that local days counted from it run noon to noon. */
@@ -156,6 +158,10 @@ const J2000 = Epoch.fromSecondsSinceJ2000(0, 'TT');
  * sensor's biases are included) on the trajectory, plus Gaussian noise: the declination gets
  * σ·N(0,1) and the right ascension (σ / cos δ)·N(0,1) with δ the noisy declination — σ, the
  * sensor's `angleSigmaRad`, is taken as an on-sky σ — and the measurement carries these σ.
+ * Each angle is then moved by at most 1 ulp (1e-16 rad) to the radians of a degree double,
+ * (x · 180/π) · π/180, so that a TDM (degrees as text) carries it exactly: simulated
+ * measurements come back bit for bit through `measurementsToTdm`, `writeTdm`, `parseTdm`
+ * and `tdmToMeasurements`.
  *
  * @param options - trajectory, sensors, time span, cadence, constraints, seed, model options
  * @returns the measurements in time order, the tracklets and a report per sensor
@@ -308,13 +314,13 @@ export function simulateMeasurements(options: SimulateMeasurementsOptions): Simu
         }
         const gRa = rng.nextGaussian();
         const gDec = rng.nextGaussian();
-        const dec = clampDeclination(p.values[1]! + sigma * gDec);
+        const dec = onDegreeGrid(clampDeclination(p.values[1]! + sigma * gDec));
         const sigmaRa = sigma / Math.cos(dec);
         points.push(
           RaDec.create({
             epoch: tag,
             sensorId: sensor.id,
-            rightAscensionRad: p.values[0]! + sigmaRa * gRa,
+            rightAscensionRad: onDegreeGrid(wrapTwoPi(p.values[0]! + sigmaRa * gRa)),
             declinationRad: dec,
             sigmaRightAscensionRad: sigmaRa,
             sigmaDeclinationRad: sigma,
@@ -383,6 +389,19 @@ function addCounts(total: Counts, c: Counts): void {
 function nightOf(epoch: Epoch, longitudeRad: number): number {
   const s = epoch.secondsSince(J2000) + (longitudeRad / (2 * Math.PI)) * SECONDS_PER_DAY;
   return Math.floor(s / SECONDS_PER_DAY);
+}
+
+/**
+ * The radians of the degree double nearest an angle: (x · 180/π) · π/180, within 1 ulp of x.
+ * A TDM (degrees as text) then carries the value exactly.
+ */
+function onDegreeGrid(rad: number): number {
+  return rad * DEG_PER_RAD * DEG;
+}
+
+function wrapTwoPi(rad: number): number {
+  const a = rad - TWO_PI * Math.floor(rad / TWO_PI);
+  return a >= TWO_PI ? 0 : a;
 }
 
 function clampDeclination(decRad: number): number {

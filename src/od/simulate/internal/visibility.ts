@@ -5,7 +5,11 @@
  *
  * @packageDocumentation
  */
-import { EARTH_EQUATORIAL_RADIUS_KM, SUN_RADIUS_KM, sunPositionLowPrecision } from '../../../bodies';
+import {
+  EARTH_EQUATORIAL_RADIUS_KM,
+  SUN_RADIUS_KM,
+  sunPositionLowPrecision,
+} from '../../../bodies';
 import {
   createInterpolatedTransform,
   type FrameTransformOptions,

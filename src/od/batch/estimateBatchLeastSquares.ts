@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 import { InvalidArgumentError } from '../../errors';
-import type { MatrixInput } from '../../math';
+import { chiSquareQuantile, type MatrixInput } from '../../math';
 import { Covariance, covarianceToLocalOrbital, StateVector, transformState } from '../../state';
 import type { Measurement, Sensor } from '../measurements';
 import {
@@ -29,6 +29,9 @@ import {
   modelsFor,
   type OrbitDynamics,
 } from './orbitDynamics';
+
+/** Probability of the post-fit residual χ² test. */
+const RESIDUAL_TEST_PROBABILITY = 0.99;
 
 /** Which parameters are estimated besides the state. */
 export interface BatchEstimateSelection {
@@ -69,7 +72,10 @@ export interface BatchLeastSquaresOptions {
   readonly apriori?: BatchApriori;
   /** `'gauss-newton'` (default) or `'levenberg-marquardt'` (damped, for poor starts). */
   readonly method?: 'gauss-newton' | 'levenberg-marquardt';
-  /** Outlier editing (default 3σ after 2 warm-up iterations); `false` turns it off. */
+  /**
+   * Outlier editing (default: beyond 3σ × max(1, RMS) after 2 warm-up iterations, see
+   * `LeastSquaresEditing.relativeToRms`); `false` turns it off.
+   */
   readonly editing?: LeastSquaresEditing | false;
   /** Most iterations (default 25). */
   readonly maxIterations?: number;
@@ -132,6 +138,17 @@ export interface BatchLeastSquaresResult {
   readonly residuals: readonly MeasurementFitResidual[];
   /** Number of measurements edited out. */
   readonly editedCount: number;
+  /**
+   * χ² test of the post-fit residuals kept: Σ r² against the 99 % quantile of χ²(rows − n).
+   * `consistent` false says the model does not explain the data (an unmodelled maneuver, a
+   * wrong σ), undefined when there are no degrees of freedom left.
+   */
+  readonly residualTest: {
+    readonly statistic: number;
+    readonly dof: number;
+    readonly threshold: number;
+    readonly consistent: boolean | undefined;
+  };
   /** Condition number of the column-scaled design matrix at the end. */
   readonly conditionNumber: number;
   /** Each iteration (RMS before the step, edited count, step size in σ, damping). */
@@ -231,7 +248,7 @@ export function estimateBatchLeastSquares(
     layout.x0,
     {
       ...(options.method === undefined ? {} : { method: options.method }),
-      ...(options.editing === undefined ? {} : { editing: options.editing }),
+      editing: options.editing === false ? false : { relativeToRms: true, ...options.editing },
       ...(options.maxIterations === undefined ? {} : { maxIterations: options.maxIterations }),
       ...(options.stepToleranceSigma === undefined
         ? {}
@@ -311,6 +328,21 @@ export function estimateBatchLeastSquares(
     solution.edited,
   );
   const residuals = residualList(measurements, raw, solution.residuals, solution.edited);
+  let statistic = 0;
+  let keptRows = 0;
+  for (let i = 0; i < arc.rows; i++) {
+    if (solution.edited[arc.rowMeasurement[i]!] === 1) continue;
+    statistic += solution.residuals[i]! ** 2;
+    keptRows++;
+  }
+  const dof = keptRows - n;
+  const threshold = dof > 0 ? chiSquareQuantile(RESIDUAL_TEST_PROBABILITY, dof) : Number.NaN;
+  const residualTest = Object.freeze({
+    statistic,
+    dof,
+    threshold,
+    consistent: dof > 0 ? statistic <= threshold : undefined,
+  });
   const sensorParameters: Record<string, number> = {};
   for (const [name, idx] of layout.biasIndex) sensorParameters[name] = x[idx]!;
   const solvedDynamics: OrbitDynamics = {
@@ -357,6 +389,7 @@ export function estimateBatchLeastSquares(
     postFitRmsArcsec: post.rmsArcsec,
     residuals: Object.freeze(residuals),
     editedCount: solution.editedCount,
+    residualTest,
     conditionNumber: solution.conditionNumber,
     history: solution.history,
     evaluate: (other: readonly Measurement[]) =>

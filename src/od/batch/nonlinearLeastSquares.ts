@@ -60,6 +60,13 @@ export interface LeastSquaresEditing {
   readonly thresholdSigma?: number;
   /** Iterations run on all data before editing starts (default 2), so that a poor start is not mistaken for outliers. */
   readonly warmupIterations?: number;
+  /**
+   * Scale the threshold by the weighted RMS of the residuals kept so far when it exceeds 1
+   * (edit beyond `thresholdSigma` × max(1, RMS)), so that a model error that raises every
+   * residual (an unmodelled maneuver) is reported by a large RMS instead of editing all the
+   * data, while isolated outliers are still edited. Default false.
+   */
+  readonly relativeToRms?: boolean;
 }
 
 /** Settings of {@link solveNonlinearLeastSquares}. */
@@ -300,10 +307,13 @@ export function solveNonlinearLeastSquares(
     // Editing, from the residuals at the current estimate.
     let editedChanged = false;
     if (editing && iteration > warmup) {
+      const scale = editing.relativeToRms
+        ? Math.max(1, rmsOf(evaluation.residuals, edited, problem.rowMeasurement) || 1)
+        : 1;
       editedChanged = editMeasurements(
         evaluation.residuals,
         problem.rowMeasurement,
-        threshold,
+        threshold * scale,
         edited,
       );
     }

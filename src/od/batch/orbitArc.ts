@@ -6,7 +6,7 @@
  *
  * @packageDocumentation
  */
-import { InvalidArgumentError } from '../../errors';
+import { AstroError, InvalidArgumentError } from '../../errors';
 import {
   type ForceContext,
   type ImpulsiveManeuver,
@@ -282,8 +282,21 @@ export class OrbitArc {
     return { forward, backward };
   }
 
-  /** Residuals (and partials) at x, or a failure sentence. */
+  /**
+   * Residuals (and partials) at x, or a failure sentence: a state or parameters out of the
+   * models' domain (a time bias that reaches beyond the EOP table, a target at the site) end
+   * the evaluation with the error's message instead of an exception.
+   */
   evaluate(x: ArrayLike<number>): ArcEvaluation | { readonly failure: string } {
+    try {
+      return this.#evaluate(x);
+    } catch (error) {
+      if (error instanceof AstroError) return { failure: error.message };
+      throw error;
+    }
+  }
+
+  #evaluate(x: ArrayLike<number>): ArcEvaluation | { readonly failure: string } {
     const { forward, backward } = this.propagate(x);
     for (const run of [forward, backward]) {
       if (run !== undefined && run.status !== 'ok') {

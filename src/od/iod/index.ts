@@ -4,6 +4,7 @@ export {
   createAngleObservation,
   lineOfSightFromRaDec,
 } from './angleObservation';
+export { attributableObservationFromSite } from './attributableFromTracklet';
 export type { AttributableObservation, CircularOrbitOptions } from './circularShortArc';
 export { solveCircularOrbit } from './circularShortArc';
 export type { GaussOptions } from './gauss';

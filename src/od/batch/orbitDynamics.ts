@@ -13,8 +13,10 @@ import {
   createForceContext,
   type ForceContext,
   type ForceContextOptions,
+  DORMAND_PRINCE_853,
   type ForceModel,
   type ImpulsiveManeuver,
+  type Integrator,
   type SolarRadiationPressureOptions,
   solarRadiationPressure,
 } from '../../propagation';
@@ -189,4 +191,25 @@ export function componentResidual(m: Measurement, component: number, computed: n
 export function onSkyFactor(m: Measurement, component: number): number {
   if (component === 0 && (m.kind === 'RADEC' || m.kind === 'AZEL')) return Math.cos(m.values[1]!);
   return 1;
+}
+
+/**
+ * The filter's integrator: DOP853 whose first step is the whole interval when it is shorter
+ * than `firstStepS` (the error control still rejects and shortens it when needed), instead of
+ * Hairer's starting estimate, which for the augmented state of an orbit starts with steps of
+ * seconds and spends 50 evaluations on a 10 s interval.
+ *
+ * @internal
+ */
+export function shortIntervalIntegrator(firstStepS: number): Integrator {
+  return {
+    name: DORMAND_PRINCE_853.name,
+    order: DORMAND_PRINCE_853.order,
+    adaptive: true,
+    integrate: (system, t0S, y0, t1S, options = {}) =>
+      DORMAND_PRINCE_853.integrate(system, t0S, y0, t1S, {
+        ...options,
+        initialStepS: Math.min(Math.abs(t1S - t0S), firstStepS),
+      }),
+  };
 }

@@ -8,5 +8,7 @@ export type {
   KalmanUpdateResult,
 } from './kalman';
 export { kalmanPredict, kalmanUpdate, rtsSmooth } from './kalman';
+export type { OrbitFilterOptions, OrbitFilterResult, OrbitFilterStep } from './orbitFilter';
+export { runOrbitFilter } from './orbitFilter';
 export type { RtnProcessNoiseOptions } from './processNoise';
 export { rtnProcessNoise } from './processNoise';

@@ -22,8 +22,8 @@ function nextDouble(x: number, up: boolean): number {
 }
 
 /**
- * The double d nearest rad · 180/π such that d · (π/180) === rad, when there is one within
- * 8 ulps; else rad · 180/π. There is not always one: where the mantissa of the radians is
+ * A double d such that d · (π/180) === rad, within 8 ulps of rad · 180/π (the one with the
+ * shortest text, then the nearest), when there is one; else rad · 180/π. There is not always one: where the mantissa of the radians is
  * the larger (about a tenth of each binade), a binade holds fewer degree doubles than radian
  * doubles, so some radians are the image of no degree value. Measured over 10⁶ random
  * angles: 91.5 % read back bit-exact, the others within 1 ulp (86.5 % exact with the plain
@@ -31,14 +31,24 @@ function nextDouble(x: number, up: boolean): number {
  */
 export function degreesForExactRadians(rad: number): number {
   const d0 = rad * DEG_PER_RAD;
-  if (!Number.isFinite(d0) || d0 * RAD_PER_DEG === rad) return d0;
+  if (!Number.isFinite(d0)) return d0;
+  // Among the exact ones, the shortest text (120 rather than 119.99999999999999), then the
+  // nearest to d0.
+  let best = d0 * RAD_PER_DEG === rad ? d0 : Number.NaN;
+  let bestLength = Number.isNaN(best) ? Number.POSITIVE_INFINITY : String(best).length;
   let up = d0;
   let down = d0;
   for (let k = 0; k < SEARCH_ULPS; k++) {
     up = nextDouble(up, true);
-    if (up * RAD_PER_DEG === rad) return up;
     down = nextDouble(down, false);
-    if (down * RAD_PER_DEG === rad) return down;
+    for (const d of [up, down]) {
+      if (d * RAD_PER_DEG !== rad) continue;
+      const length = String(d).length;
+      if (length < bestLength) {
+        best = d;
+        bestLength = length;
+      }
+    }
   }
-  return d0;
+  return Number.isNaN(best) ? d0 : best;
 }

@@ -1,10 +1,10 @@
 /**
  * The simulated acceptance case of the orbit estimators (issue 9): a GEO object (a ≈ 42 164
- * km, e ≈ 3e-4, i ≈ 1°) near 35° W, seen on two nights from Calern and La Silla, three
- * tracklets of ten RA/Dec points 60 s apart per site and night (120 measurements), 1″ on-sky
- * Gaussian noise, with the truth propagated under the GEO force model (EGM2008 8×8, Sun, Moon,
- * SRP). A tracklet slot is kept only when every point is taken with the Sun below −12° at the
- * site, the object above 20° elevation and outside the Earth's cylindrical shadow.
+ * km, e ≈ 3e-4, i ≈ 1°) near 35° W, seen on two nights from Calern and La Silla by
+ * `simulateMeasurements` (tracklets of ten RA/Dec points 60 s apart in EME2000 axes, a slot
+ * every 3 h, Sun below −12°, object above 20° and out of the Earth's shadow, 1″ on-sky
+ * Gaussian noise), with the truth propagated under the GEO force model (EGM2008 8×8, Sun,
+ * Moon, SRP). Outliers and maneuvers are injected here.
  */
 import { sunPositionLowPrecision } from '../../../src/bodies';
 import { frameTransform } from '../../../src/frames';
@@ -17,6 +17,7 @@ import {
   RaDec,
   type Sensor,
 } from '../../../src/od/measurements';
+import { simulateMeasurements } from '../../../src/od/simulate';
 import {
   EGM2008_J2_TO_J6,
   egm2008Degree20,
@@ -135,60 +136,15 @@ export function truthRun(maneuver?: ImpulsiveManeuver): NumericalPropagation {
   return run;
 }
 
-const POINTS = 10;
-const POINT_SPACING_S = 60;
-const SLOT_SPACING_S = 1200;
-
-/** Visible tracklet start times per (site, night), cached: they do not depend on the noise. */
-let slotCache: Epoch[][] | undefined;
-
-function slots(sensors: readonly Sensor[], run: NumericalPropagation): Epoch[][] {
-  if (slotCache !== undefined) return slotCache;
-  const out: Epoch[][] = [];
-  const pv = new Float64Array(6);
-  const visible = (s: Sensor, t: Epoch) => {
-    const rot = frameTransform('GCRF', 'ITRF', t).rotation;
-    run.ephemeris!.positionVelocityInto(pv, t);
-    const obj = [0, 1, 2].map(
-      (i) => rot[3 * i]! * pv[0]! + rot[3 * i + 1]! * pv[1]! + rot[3 * i + 2]! * pv[2]!,
-    );
-    const sunG = sunPositionLowPrecision(t);
-    const sun = [0, 1, 2].map(
-      (i) => rot[3 * i]! * sunG[0] + rot[3 * i + 1]! * sunG[1] + rot[3 * i + 2]! * sunG[2],
-    );
-    const site = s.site.positionItrfKm;
-    const up = [s.site.enuFromItrf[6], s.site.enuFromItrf[7], s.site.enuFromItrf[8]];
-    const elev = (p: number[]) => {
-      const d = [p[0]! - site[0]!, p[1]! - site[1]!, p[2]! - site[2]!];
-      const n = Math.hypot(d[0]!, d[1]!, d[2]!);
-      return Math.asin((d[0]! * up[0]! + d[1]! * up[1]! + d[2]! * up[2]!) / n);
-    };
-    if (elev(sun) > -12 * DEG) return false;
-    if (elev(obj) < 20 * DEG) return false;
-    const sn = Math.hypot(sunG[0], sunG[1], sunG[2]);
-    const along = (pv[0]! * sunG[0] + pv[1]! * sunG[1] + pv[2]! * sunG[2]) / sn;
-    const perp2 = pv[0]! ** 2 + pv[1]! ** 2 + pv[2]! ** 2 - along * along;
-    return !(along < 0 && perp2 < EARTH_RADIUS_KM ** 2);
-  };
-  for (let night = 0; night < 2; night++) {
-    for (const s of sensors) {
-      const candidates: Epoch[] = [];
-      for (let k = 0; k * SLOT_SPACING_S < 16 * 3600; k++) {
-        const t = SCENARIO_START.plusSeconds(night * 86400 + k * SLOT_SPACING_S);
-        let ok = true;
-        for (let p = 0; p < POINTS && ok; p += POINTS - 1)
-          ok = visible(s, t.plusSeconds(p * POINT_SPACING_S));
-        if (ok) candidates.push(t);
-      }
-      if (candidates.length < 3)
-        throw new Error(`${s.id}: only ${candidates.length} slots on night ${night}`);
-      const mid = candidates[Math.floor(candidates.length / 2)]!;
-      out.push([candidates[0]!, mid, candidates[candidates.length - 1]!]);
-    }
-  }
-  slotCache = out;
-  return out;
-}
+/** Cadence of the simulated tracklets: ten points a minute apart, a slot every three hours. */
+const CADENCE = {
+  pointsPerTracklet: 10,
+  pointSpacingS: 60,
+  trackletSpacingS: 10800,
+  minPointsPerTracklet: 10,
+};
+/** The simulated span: two nights. */
+const SIMULATION_SPAN_S = 40 * 3600;
 
 /** The two-night, two-site case with a seed. */
 export function geoScenario(options: GeoScenarioOptions): GeoScenario {
@@ -196,36 +152,18 @@ export function geoScenario(options: GeoScenarioOptions): GeoScenario {
   const noiseRad = (options.noiseArcsec ?? 1) * ARCSEC_RAD;
   const nominal = truthRun();
   const run = truthRun(options.maneuver);
-  const rng = SeededRandom.create(options.seed);
-  const measurements: RaDec[] = [];
-  const starts = slots(sensors, nominal);
-  const sensorOrder = [...sensors, ...sensors];
-  let firstNightEnd = SCENARIO_START;
-  starts.forEach((tracklets, g) => {
-    const s = sensorOrder[g]!;
-    const model = createRaDecModel(s);
-    for (const t0 of tracklets) {
-      for (let p = 0; p < POINTS; p++) {
-        const t = t0.plusSeconds(p * POINT_SPACING_S);
-        const pred = model.predict(t, run.ephemeris!);
-        const dec = pred.values[1]! + noiseRad * rng.nextGaussian();
-        const sigmaRa = noiseRad / Math.cos(dec);
-        const ra = pred.values[0]! + sigmaRa * rng.nextGaussian();
-        measurements.push(
-          RaDec.create({
-            epoch: t,
-            sensorId: s.id,
-            rightAscensionRad: ra,
-            declinationRad: dec,
-            sigmaRightAscensionRad: sigmaRa,
-            sigmaDeclinationRad: noiseRad,
-          }),
-        );
-        if (g < sensors.length && t.secondsSince(firstNightEnd) > 0) firstNightEnd = t;
-      }
-    }
+  const rng = SeededRandom.create(`${options.seed}|outliers`);
+  const simulated = simulateMeasurements({
+    trajectory: run.ephemeris!,
+    sensors,
+    start: SCENARIO_START,
+    end: SCENARIO_START.plusSeconds(SIMULATION_SPAN_S),
+    cadence: CADENCE,
+    seed: options.seed,
   });
-  measurements.sort((a, b) => a.epoch.secondsSince(b.epoch));
+  const measurements: RaDec[] = [...simulated.measurements];
+  const firstNight = measurements.filter((m) => m.epoch.secondsSince(SCENARIO_START) < 20 * 3600);
+  const firstNightEnd = firstNight[firstNight.length - 1]!.epoch;
   const outliers: number[] = [];
   const fraction = options.outlierFraction ?? 0;
   if (fraction > 0) {
@@ -244,6 +182,7 @@ export function geoScenario(options: GeoScenarioOptions): GeoScenario {
         rightAscensionRad:
           m.rightAscensionRad + (off * Math.cos(angle)) / Math.cos(m.declinationRad),
         declinationRad: m.declinationRad + off * Math.sin(angle),
+        axes: m.axes,
         sigmaRightAscensionRad: m.sigmaRightAscensionRad,
         sigmaDeclinationRad: m.sigmaDeclinationRad,
       });
@@ -276,6 +215,7 @@ export function iodStart(scenario: GeoScenario): StateVector {
       m.epoch,
       m.rightAscensionRad,
       m.declinationRad,
+      { frame: m.axes },
     ),
   );
   const sol = solveGooding(obs);

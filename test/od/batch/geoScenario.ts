@@ -6,17 +6,11 @@
  * Gaussian noise), with the truth propagated under the GEO force model (EGM2008 8×8, Sun,
  * Moon, SRP). Outliers and maneuvers are injected here.
  */
-import { sunPositionLowPrecision } from '../../../src/bodies';
 import { frameTransform } from '../../../src/frames';
 import { SeededRandom } from '../../../src/math';
 import type { OrbitDynamics } from '../../../src/od/batch';
 import { angleObservationFromSite, solveGooding } from '../../../src/od/iod';
-import {
-  createExampleTelescopes,
-  createRaDecModel,
-  RaDec,
-  type Sensor,
-} from '../../../src/od/measurements';
+import { createExampleTelescopes, RaDec, type Sensor } from '../../../src/od/measurements';
 import { simulateMeasurements } from '../../../src/od/simulate';
 import {
   EGM2008_J2_TO_J6,
@@ -39,7 +33,6 @@ import { elementsToState } from '../iod/geoSimulation';
 
 export const ARCSEC_RAD = Math.PI / 648000;
 const DEG = Math.PI / 180;
-const EARTH_RADIUS_KM = 6378.137;
 
 /** Start of the first night's slots (UTC): 2024-05-20 18:00, away from the eclipse seasons. */
 export const SCENARIO_START = Epoch.fromIso('2024-05-20T18:00:00', 'UTC');
@@ -149,8 +142,6 @@ const SIMULATION_SPAN_S = 40 * 3600;
 /** The two-night, two-site case with a seed. */
 export function geoScenario(options: GeoScenarioOptions): GeoScenario {
   const sensors = createExampleTelescopes({ sigmaArcsec: options.noiseArcsec ?? 1 }).slice(0, 2);
-  const noiseRad = (options.noiseArcsec ?? 1) * ARCSEC_RAD;
-  const nominal = truthRun();
   const run = truthRun(options.maneuver);
   const rng = SeededRandom.create(`${options.seed}|outliers`);
   const simulated = simulateMeasurements({

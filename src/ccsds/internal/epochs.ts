@@ -69,16 +69,26 @@ export class ScaleEpochCodec implements CcsdsEpochCodec {
   }
 
   read(text: string): Epoch {
-    const t = text.length > 10 && text.charCodeAt(10) === 84 ? 10 : 8;
-    const n = text.length;
-    if (n < t + 9 || text.charCodeAt(t) !== 84) return this.slow(text);
-    if (!(text.startsWith(this.datePrefix) && this.datePrefix.length === t)) {
-      if (!this.cacheDay(text.slice(0, t))) return this.slow(text);
+    return this.readRange(text, 0, text.length) ?? this.slow(text);
+  }
+
+  /**
+   * The date in text[a, b) by the fast path, or undefined when it needs
+   * {@link Epoch.fromIso} (the OEM data-block reader calls this on the whole message text,
+   * so that no date is sliced out of it).
+   */
+  readRange(text: string, a: number, b: number): Epoch | undefined {
+    const n = b - a;
+    const t = n > 10 && text.charCodeAt(a + 10) === 84 ? 10 : 8;
+    if (n < t + 9 || text.charCodeAt(a + t) !== 84) return undefined;
+    if (!(this.datePrefix.length === t && text.startsWith(this.datePrefix, a))) {
+      if (!this.cacheDay(text.slice(a, a + t))) return undefined;
     }
-    if (!this.dayFast) return this.slow(text);
-    const hour = d2(text, t + 1);
-    const minute = d2(text, t + 4);
-    const second = d2(text, t + 7);
+    if (!this.dayFast) return undefined;
+    const h = a + t;
+    const hour = d2(text, h + 1);
+    const minute = d2(text, h + 4);
+    const second = d2(text, h + 7);
     if (
       hour < 0 ||
       hour > 23 ||
@@ -86,26 +96,26 @@ export class ScaleEpochCodec implements CcsdsEpochCodec {
       minute > 59 ||
       second < 0 ||
       second > 59 ||
-      text.charCodeAt(t + 3) !== 58 ||
-      text.charCodeAt(t + 6) !== 58
+      text.charCodeAt(h + 3) !== 58 ||
+      text.charCodeAt(h + 6) !== 58
     ) {
-      return this.slow(text);
+      return undefined;
     }
-    let i = t + 9;
+    let i = h + 9;
     let fraction = 0;
-    if (i < n) {
-      if (text.charCodeAt(i) !== 46) return this.slow(text);
+    if (i < b) {
+      if (text.charCodeAt(i) !== 46) return undefined;
       i++;
       const start = i;
       let units = 0;
-      while (i < n) {
+      while (i < b) {
         const c = text.charCodeAt(i) - 48;
-        if (c < 0 || c > 9) return this.slow(text);
+        if (c < 0 || c > 9) return undefined;
         units = units * 10 + c;
         i++;
       }
       const count = i - start;
-      if (count === 0 || count > 12) return this.slow(text);
+      if (count === 0 || count > 12) return undefined;
       fraction = units / POW10[count]!;
     }
     const sod = hour * 3600 + minute * 60 + second;

@@ -10,7 +10,8 @@ const BLOCK_MARKERS: ReadonlyMap<string, [RecordKind, string]> = new Map([
   ['COVARIANCE_STOP', [RecordKind.Stop, 'COVARIANCE']],
 ]);
 
-function isSpace(c: number): boolean {
+/** The blanks the lexer trims from both ends of a line. */
+export function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 13 || c === 11 || c === 12 || c === 0xfeff || c === 0xa0;
 }
 
@@ -43,6 +44,25 @@ export class KvnLexer implements RecordCursor {
     let lines = 1;
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
     this.lastLine = lines;
+  }
+
+  /** The whole message text (for a reader that scans a run of lines itself). */
+  get source(): string {
+    return this.text;
+  }
+
+  /** Offset in {@link source} where the line after the current record starts. */
+  get offset(): number {
+    return this.pos;
+  }
+
+  /**
+   * Continues after lines that a reader consumed itself: the next record is looked for from
+   * `pos`, the start of line `line + 1`.
+   */
+  skipTo(pos: number, line: number): void {
+    this.pos = pos;
+    this.line = line;
   }
 
   next(): boolean {

@@ -4,9 +4,10 @@ import type { CcsdsEpochCodec } from '../options';
 import type { CcsdsCovariance, CcsdsStateVector, OemMessage, OemSegment } from '../types';
 import { BlockBuilder, type ReadContext } from './blocks';
 import { finishOdmMetadata, type Reader, toHeader } from './common';
-import { readEpoch } from './epochs';
+import { readEphemerisBlock, type SlowLineReader } from './ephemerisBlock';
+import { readEpoch, ScaleEpochCodec } from './epochs';
 import { COVARIANCE_BLOCK, HEADER_BLOCK, OEM_META_BLOCK } from './fields';
-import { clip, unexpectedRecord } from './kvnLexer';
+import { clip, KvnLexer, unexpectedRecord } from './kvnLexer';
 import { readDecimal } from './numbers';
 import { keywordOf, kindOf, RecordKind } from './records';
 
@@ -297,6 +298,18 @@ export function readOem(reader: Reader, version: string, ctx: ReadContext): OemM
     }
     const start = metadata.startTime as Epoch;
     const stop = metadata.stopTime as Epoch;
+    const readLine: SlowLineReader = (text, line) => {
+      const s = readEphemerisLine(text, line, codec);
+      if (s.epoch.compare(start) < 0 || s.epoch.compare(stop) > 0) {
+        throw new CcsdsParseError(
+          'epoch-out-of-range',
+          line,
+          undefined,
+          `epoch ${text.split(/\s+/)[0]} is outside START_TIME…STOP_TIME`,
+        );
+      }
+      return s;
+    };
     reader.advance();
     const dataComments: string[] = [];
     const states: CcsdsStateVector[] = [];
@@ -306,16 +319,12 @@ export function readOem(reader: Reader, version: string, ctx: ReadContext): OemM
       const kind = kindOf(c);
       if (kind === RecordKind.Data) {
         if (covarianceSeen) unexpectedRecord(c, 'after the covariance section');
-        const s = readEphemerisLine(c.value, c.line, codec);
-        if (s.epoch.compare(start) < 0 || s.epoch.compare(stop) > 0) {
-          throw new CcsdsParseError(
-            'epoch-out-of-range',
-            c.line,
-            undefined,
-            `epoch ${c.value.split(/\s+/)[0]} is outside START_TIME…STOP_TIME`,
-          );
+        states.push(readLine(c.value, c.line));
+        // The lines that follow, by the dedicated loop over the text when the dates have a
+        // fast path; it stops before the next keyword line, which the lexer then reads.
+        if (c instanceof KvnLexer && codec instanceof ScaleEpochCodec) {
+          readEphemerisBlock(c, codec, start, stop, readLine, states);
         }
-        states.push(s);
         reader.advance();
       } else if (kind === RecordKind.Comment) {
         if (states.length > 0 || covarianceSeen) {

@@ -9,6 +9,7 @@
  * and any order gives the same numbers (the steps always fall on multiples of 720 min).
  */
 import { RPTIM } from './deepSpaceInit';
+import { fmod2pi } from './fmod2pi';
 import * as L from './layout';
 import { type StateColumns, shortPeriodicInto, writeNaN } from './shortPeriodic';
 
@@ -135,7 +136,7 @@ export function deepSpaceRun(
     const templ = t2cof * t2;
 
     // DSPACE: lunar-solar secular rates and resonance.
-    const theta = (gsto + t * RPTIM) % TWO_PI;
+    const theta = fmod2pi(gsto + t * RPTIM);
     let em = ecco + dedt * t;
     const inclm = inclo + didt * t;
     argpm += domdt * t;
@@ -226,10 +227,10 @@ export function deepSpaceRun(
     if (em < 1e-6) em = 1e-6;
     mm += no * templ;
     let xlm = mm + argpm + nodem;
-    nodem %= TWO_PI;
-    argpm %= TWO_PI;
-    xlm %= TWO_PI;
-    mm = (xlm - argpm - nodem) % TWO_PI;
+    nodem = fmod2pi(nodem);
+    argpm = fmod2pi(argpm);
+    xlm = fmod2pi(xlm);
+    mm = fmod2pi(xlm - argpm - nodem);
 
     // DPPER: lunar-solar periodics, applied to the mean elements.
     let zm = zmos + ZNS * t;
@@ -281,7 +282,7 @@ export function deepSpaceRun(
       const dbet = -ph * sinop + pinc * cosip * cosop;
       alfdp += dalf;
       betdp += dbet;
-      nodep %= TWO_PI;
+      nodep = fmod2pi(nodep);
       if (nodep < 0 && opsA) nodep += TWO_PI;
       let xls = mp + argpp + cosip * nodep;
       const dls = pl + pgh - pinc * nodep * sinip;

@@ -5,10 +5,10 @@
  * and the inclination-only terms are hoisted out of the loop (near-Earth inclination has no
  * secular change), so one sample costs the time-dependent arithmetic alone.
  */
+import { fmod2pi } from './fmod2pi';
 import * as L from './layout';
 import { type StateColumns, shortPeriodicInto, writeNaN } from './shortPeriodic';
 
-const TWO_PI = 2 * Math.PI;
 const X2O3 = 2 / 3;
 
 /**
@@ -105,10 +105,10 @@ export function nearEarthRun(
     if (em < 1e-6) em = 1e-6;
     mm = mm + no * templ;
     let xlm = mm + argpm + nodem;
-    nodem = nodem % TWO_PI;
-    argpm = argpm % TWO_PI;
-    xlm = xlm % TWO_PI;
-    mm = (xlm - argpm - nodem) % TWO_PI;
+    nodem = fmod2pi(nodem);
+    argpm = fmod2pi(argpm);
+    xlm = fmod2pi(xlm);
+    mm = fmod2pi(xlm - argpm - nodem);
     status[i] = shortPeriodicInto(
       c,
       i,

@@ -42,6 +42,7 @@ export function propagateRecordInto(
     vz: out.subarray(5, 6),
   };
   const status = new Uint8Array(1);
-  propagateRecordRun(r, o, [tsinceMin], 0, 1, 0, c, status, 0);
+  // A Float64Array, like the batch's times, so that the kernels see one element kind.
+  propagateRecordRun(r, o, Float64Array.of(tsinceMin), 0, 1, 0, c, status, 0);
   return status[0]!;
 }

@@ -5,7 +5,8 @@
  * vectors", with Vallado et al. 2006's limit on the Newton step and its error codes 4 and 6).
  */
 
-const TWO_PI = 2 * Math.PI;
+import { fmod2pi } from './fmod2pi';
+
 /** Largest correction (rad) for which the series of sin and cos are used. */
 const SMALL_ANGLE = 0.01;
 
@@ -65,7 +66,7 @@ export function shortPeriodicInto(
   const xl = mp + argpp + nodep + temp * xlcof * axnl;
 
   // Kepler's equation for E + ω by Newton's method, the step held below 0.95 rad.
-  const u = (xl - nodep) % TWO_PI;
+  const u = fmod2pi(xl - nodep);
   let eo1 = u;
   let tem5 = 9999.9;
   let ktr = 1;

@@ -7,7 +7,7 @@ import type { FrameId } from '../frames/frameId';
 import { Covariance } from '../state/covariance';
 import { StateVector } from '../state/stateVector';
 import type { Epoch } from '../time/epoch';
-import { frameIdToCcsdsFrame } from './frames';
+import { ccsdsFrameToFrameId, frameIdToCcsdsFrame } from './frames';
 import type {
   CcsdsCovariance,
   CcsdsHeader,
@@ -195,10 +195,21 @@ export function stateFromOpm(opm: OpmMessage): {
   let covariance: Covariance | undefined;
   if (opm.covariance !== undefined) {
     const ref = opm.covariance.covRefFrame ?? opm.metadata.refFrame;
-    const covFrame =
-      ref === 'RTN' || ref === 'TNW'
-        ? ref
-        : earthFrameOf({ ...opm.metadata, refFrame: ref, frame: undefined });
+    let covFrame: FrameId | 'RTN' | 'TNW';
+    if (ref === 'RTN' || ref === 'TNW') {
+      covFrame = ref;
+    } else {
+      const f = ccsdsFrameToFrameId(ref);
+      if (f === undefined) {
+        throw new InvalidArgumentError(
+          'COV_REF_FRAME',
+          ref,
+          '',
+          'has no osmose frame (see ccsdsFrameToFrameId)',
+        );
+      }
+      covFrame = f;
+    }
     covariance = Covariance.create({
       epoch: state.epoch,
       frame: covFrame,

@@ -28,7 +28,7 @@ const finiteKm = fc.double({ min: -1e5, max: 1e5, noNaN: true, noDefaultInfinity
 const finiteKmS = fc.double({ min: -20, max: 20, noNaN: true, noDefaultInfinity: true });
 
 describe('states to OPM and OEM, and back', () => {
-  it('a state and its RTN covariance survive OPM write → parse exactly, in KVN and XML (property)', () => {
+  it('a state and its covariance, in RTN or in the frame of the state, survive OPM write → parse exactly, in KVN and XML (property)', () => {
     fc.assert(
       fc.property(
         fc.tuple(finiteKm, finiteKm, finiteKm),
@@ -36,19 +36,21 @@ describe('states to OPM and OEM, and back', () => {
         fc.constantFrom('GCRF', 'EME2000', 'ITRF', 'TEME'),
         fc.array(fc.double({ min: 1e-8, max: 1, noNaN: true }), { minLength: 6, maxLength: 6 }),
         fc.constantFrom('KVN', 'XML'),
-        (r, v, frame, sigmas, encoding) => {
+        fc.constantFrom('RTN', 'state frame'),
+        (r, v, frame, sigmas, encoding, covFrameChoice) => {
           const state = StateVector.create({ epoch: EPOCH, frame, positionKm: r, velocityKmS: v });
           const matrix = sigmas.map((si, i) =>
             sigmas.map((sj, j) => (i === j ? si * si : 0.3 * si * sj)),
           );
-          const cov = Covariance.create({ epoch: EPOCH, frame: 'RTN', matrix });
+          const covFrame = covFrameChoice === 'RTN' ? 'RTN' : frame;
+          const cov = Covariance.create({ epoch: EPOCH, frame: covFrame, matrix });
           const text = writeOpm(opmFromState(state, cov, INFO), { encoding });
           const back = stateFromOpm(parseOpm(text));
           expect(back.state.frame).toBe(frame);
           expect(back.state.positionKm).toEqual(state.positionKm);
           expect(back.state.velocityKmS).toEqual(state.velocityKmS);
           expect(Math.abs(back.state.epoch.secondsSince(EPOCH))).toBeLessThanOrEqual(EPOCH_TOL_S);
-          expect(back.covariance?.frame).toBe('RTN');
+          expect(back.covariance?.frame).toBe(covFrame);
           expect(back.covariance?.toArray()).toEqual(cov.toArray());
         },
       ),

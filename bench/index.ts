@@ -13,6 +13,7 @@ import { runGroup } from './harness';
 import { integratorsBenchGroups } from './integrators.bench';
 import { iodBenchGroups } from './iod.bench';
 import { measurementsBenchGroups } from './measurements.bench';
+import { odBenchGroups } from './od.bench';
 import { propagationBenchGroups } from './propagation.bench';
 import { sgp4BenchGroups } from './sgp4.bench';
 import { timeBenchGroups } from './time.bench';
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
   groups.push(...(await sgp4BenchGroups()));
   groups.push(...(await iodBenchGroups()));
   groups.push(...(await integratorsBenchGroups()));
+  groups.push(...(await odBenchGroups()));
   for (const group of groups) {
     await runGroup(group, { timeMs, warmupMs: Math.min(250, timeMs / 4) });
   }

@@ -76,6 +76,10 @@ export interface GeoScenarioOptions {
   /** Fraction of measurements made outliers, and their offset, arcsec. */
   readonly outlierFraction?: number;
   readonly outlierArcsec?: number;
+  /** Truth model: the GEO model (default) or J2 only (the benchmark's light case). */
+  readonly truthModel?: 'geo' | 'j2';
+  /** Seconds between tracklet slots (default 10800: 120 measurements over the two nights). */
+  readonly trackletSpacingS?: number;
 }
 
 export interface GeoScenario {
@@ -112,14 +116,17 @@ export function truthInitialState(): StateVector {
 const truthCache = new Map<string, NumericalPropagation>();
 
 /** The truth propagation (cached per maneuver), 42 h from SCENARIO_START. */
-export function truthRun(maneuver?: ImpulsiveManeuver): NumericalPropagation {
-  const key = maneuver === undefined ? '' : JSON.stringify(maneuver);
+export function truthRun(
+  maneuver?: ImpulsiveManeuver,
+  model: 'geo' | 'j2' = 'geo',
+): NumericalPropagation {
+  const key = `${model}|${maneuver === undefined ? '' : JSON.stringify(maneuver)}`;
   let run = truthCache.get(key);
   if (run === undefined) {
     run = propagateNumerical({
       initialState: truthInitialState(),
       endEpoch: SCENARIO_START.plusSeconds(42 * 3600),
-      forces: geoForceList(geoDynamics()),
+      forces: geoForceList(model === 'geo' ? geoDynamics() : j2Dynamics()),
       ...(maneuver === undefined ? {} : { maneuvers: [maneuver] }),
       relTol: 1e-13,
       absTolKm: 1e-9,
@@ -142,14 +149,17 @@ const SIMULATION_SPAN_S = 40 * 3600;
 /** The two-night, two-site case with a seed. */
 export function geoScenario(options: GeoScenarioOptions): GeoScenario {
   const sensors = createExampleTelescopes({ sigmaArcsec: options.noiseArcsec ?? 1 }).slice(0, 2);
-  const run = truthRun(options.maneuver);
+  const run = truthRun(options.maneuver, options.truthModel);
   const rng = SeededRandom.create(`${options.seed}|outliers`);
   const simulated = simulateMeasurements({
     trajectory: run.ephemeris!,
     sensors,
     start: SCENARIO_START,
     end: SCENARIO_START.plusSeconds(SIMULATION_SPAN_S),
-    cadence: CADENCE,
+    cadence:
+      options.trackletSpacingS === undefined
+        ? CADENCE
+        : { ...CADENCE, trackletSpacingS: options.trackletSpacingS },
     seed: options.seed,
   });
   const measurements: RaDec[] = [...simulated.measurements];
@@ -184,7 +194,7 @@ export function geoScenario(options: GeoScenarioOptions): GeoScenario {
     measurements,
     truth: run,
     truthStart: truthInitialState(),
-    dynamics: geoDynamics(),
+    dynamics: options.truthModel === 'j2' ? j2Dynamics() : geoDynamics(),
     outliers,
     firstNightEnd,
   };

@@ -36,6 +36,12 @@ export interface KalmanUpdateOptions {
    * turns the gate off.
    */
   readonly gateProbability?: number;
+  /**
+   * The gate's threshold on the NIS, when the caller has computed it (the χ²(m) quantile of
+   * `gateProbability`, which costs more than a small update): it then replaces
+   * `gateProbability`.
+   */
+  readonly gateThreshold?: number;
 }
 
 /** What {@link kalmanUpdate} returns. */
@@ -164,8 +170,12 @@ export function kalmanUpdate(
   const S = multiply(H, m, n, PHt, m); // m×m
   for (let k = 0; k < m * m; k++) S[k] = S[k]! + measurement.R[k]!;
   symmetrizeInPlace(S, m);
+  if (options.gateThreshold !== undefined && !(options.gateThreshold > 0)) {
+    throw new InvalidArgumentError('gateThreshold', options.gateThreshold, '', 'must be > 0');
+  }
   const gateThreshold =
-    gateProbability === 1 ? Number.POSITIVE_INFINITY : chiSquareQuantile(gateProbability, m);
+    options.gateThreshold ??
+    (gateProbability === 1 ? Number.POSITIVE_INFINITY : chiSquareQuantile(gateProbability, m));
   const Sinv = invertSpd(S, m);
   if (Sinv === undefined) {
     return {

@@ -6,8 +6,12 @@
  * @packageDocumentation
  */
 import { AstroError, InvalidArgumentError } from '../../errors';
-import type { MatrixInput } from '../../math';
-import { type ImpulsiveManeuver, propagateNumerical } from '../../propagation';
+import { chiSquareQuantile, type MatrixInput } from '../../math';
+import {
+  type ImpulsiveManeuver,
+  type NumericalPropagation,
+  propagateNumerical,
+} from '../../propagation';
 import { Covariance, StateVector, transformCovariance, transformState } from '../../state';
 import type { Epoch } from '../../time';
 import {
@@ -111,6 +115,15 @@ export interface OrbitFilterResult {
 }
 
 const SAME_EPOCH_S = 1e-6;
+/** Steps closer than this share a reference trajectory, s (a tracklet's points). */
+const CLUSTER_GAP_S = 900;
+/** Longest reference trajectory, s. */
+const CLUSTER_SPAN_S = 3600;
+/**
+ * Largest distance of the estimate from the reference before a new run, km: the linear
+ * carriage of a 1 km deviation over an hour of GEO errs by ~(1 km)²/r ≈ 0.03 m.
+ */
+const MAX_DEVIATION_KM = 1;
 /**
  * Longest first step of an interval, s: the whole interval up to this (one DOP853 step of a
  * GEO or MEO orbit at the default tolerances; the error control shortens it for LEO).
@@ -210,45 +223,112 @@ export function runOrbitFilter(options: OrbitFilterOptions): OrbitFilterResult {
   const values = new Float64Array(6);
   const hx = new Float64Array(36);
 
-  for (const group of groups) {
+  // The reference trajectory: one run (with STM and dense output) from the estimate at the
+  // start of a cluster of closely spaced steps to the cluster's end. Within it the filter
+  // carries the deviation of its estimate from the reference linearly, through
+  // Φ(t, t₀) Φ(t_prev, t₀)⁻¹; a new run starts when the deviation exceeds
+  // MAX_DEVIATION_KM, after a gap longer than CLUSTER_GAP_S, or at the cluster's end.
+  let reference:
+    | {
+        readonly run: NumericalPropagation;
+        readonly end: Epoch;
+        /** Φ(t_prev, t₀)⁻¹ and y_ref(t_prev) at the current epoch. */
+        phiPrevInverse: Float64Array;
+        yPrev: Float64Array;
+      }
+    | undefined;
+  const yRef = new Float64Array(6);
+  const gateThresholds = new Map<number, number>();
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g]!;
     const tag = measurements[group[0]!]!.epoch;
     const dt = tag.secondsSince(epoch);
     let phi: Float64Array = identity;
     let predicted: KalmanEstimate = estimate;
     try {
       if (Math.abs(dt) >= SAME_EPOCH_S) {
-        const maneuvers: ImpulsiveManeuver[] = knownManeuvers.filter((m) => {
-          const t = m.epoch.secondsSince(epoch);
-          return dt > 0 && t > 0 && t <= dt;
-        });
-        const run = propagateNumerical({
-          initialState: StateVector.create({
-            epoch,
-            frame: 'GCRF',
-            positionKm: estimate.x.subarray(0, 3),
-            velocityKmS: estimate.x.subarray(3, 6),
-          }),
-          endEpoch: tag,
-          forces,
-          maneuvers,
-          stm: true,
-          dense: false,
-          relTol,
-          absTolKm,
-          integrator,
-          context: shiftedContext(base, epoch),
-        });
-        if (run.status !== 'ok') {
-          failure = `the propagation from ${epoch.toString()} stopped at ${run.reachedEpoch.toString()} (${run.status})`;
-          break;
+        if (reference !== undefined && (dt < 0 || tag.secondsSince(reference.end) > SAME_EPOCH_S)) {
+          reference = undefined;
         }
-        phi = run.stmAt();
+        if (reference === undefined) {
+          // The cluster: following steps less than CLUSTER_GAP_S apart, within CLUSTER_SPAN_S.
+          let end = tag;
+          if (dt > 0) {
+            for (let h = g + 1; h < groups.length; h++) {
+              const next = measurements[groups[h]![0]!]!.epoch;
+              if (
+                next.secondsSince(end) > CLUSTER_GAP_S ||
+                next.secondsSince(epoch) > CLUSTER_SPAN_S
+              ) {
+                break;
+              }
+              end = next;
+            }
+          }
+          const span = end.secondsSince(epoch);
+          const maneuvers: ImpulsiveManeuver[] = knownManeuvers.filter((m) => {
+            const t = m.epoch.secondsSince(epoch);
+            return dt > 0 && t > 0 && t <= span;
+          });
+          const run = propagateNumerical({
+            initialState: StateVector.create({
+              epoch,
+              frame: 'GCRF',
+              positionKm: estimate.x.subarray(0, 3),
+              velocityKmS: estimate.x.subarray(3, 6),
+            }),
+            endEpoch: end,
+            forces,
+            maneuvers,
+            stm: true,
+            dense: end !== tag,
+            relTol,
+            absTolKm,
+            integrator,
+            context: shiftedContext(base, epoch),
+          });
+          if (run.status !== 'ok') {
+            failure = `the propagation from ${epoch.toString()} stopped at ${run.reachedEpoch.toString()} (${run.status})`;
+            break;
+          }
+          reference = {
+            run,
+            end,
+            phiPrevInverse: identity,
+            yPrev: Float64Array.from(estimate.x),
+          };
+        }
+        const run = reference.run;
+        const phiT = tag.equals(reference.end, SAME_EPOCH_S) ? run.stmAt() : run.stmAt(tag);
+        if (run.ephemeris === undefined) {
+          const fin = run.finalState;
+          yRef.set(fin.positionKm, 0);
+          yRef.set(fin.velocityKmS, 3);
+        } else {
+          run.ephemeris.positionVelocityInto(yRef, tag);
+        }
+        phi = multiply6(phiT, reference.phiPrevInverse);
+        // Predicted state: the reference plus the carried deviation.
+        const deviation = new Float64Array(6);
+        for (let i = 0; i < 6; i++) deviation[i] = estimate.x[i]! - reference.yPrev[i]!;
+        const x = Float64Array.from(yRef);
+        for (let i = 0; i < 6; i++) {
+          let v = 0;
+          for (let j = 0; j < 6; j++) v += phi[6 * i + j]! * deviation[j]!;
+          x[i] = x[i]! + v;
+        }
         const Q =
           noise === undefined
             ? undefined
             : rtnProcessNoise(estimate.x.subarray(0, 3), estimate.x.subarray(3, 6), dt, noise);
-        const fin = run.finalState;
-        predicted = kalmanPredict(estimate, phi, Q, [...fin.positionKm, ...fin.velocityKmS]);
+        predicted = kalmanPredict(estimate, phi, Q, x);
+        const inverse = invert6(phiT);
+        if (inverse === undefined) {
+          reference = undefined;
+        } else {
+          reference.phiPrevInverse = inverse;
+          reference.yPrev = Float64Array.from(yRef);
+        }
       }
       // Joint update of the measurements of this epoch.
       let m = 0;
@@ -268,7 +348,17 @@ export function runOrbitFilter(options: OrbitFilterOptions): OrbitFilterResult {
           row++;
         }
       }
-      const update = kalmanUpdate(predicted, { residual, H, R }, { gateProbability });
+      let gateThreshold = gateThresholds.get(m);
+      if (gateThreshold === undefined) {
+        gateThreshold =
+          gateProbability >= 1 ? Number.POSITIVE_INFINITY : chiSquareQuantile(gateProbability, m);
+        gateThresholds.set(m, gateThreshold);
+      }
+      const update = kalmanUpdate(
+        predicted,
+        { residual, H, R },
+        { gateProbability, gateThreshold },
+      );
       const updated: KalmanEstimate = { x: update.x, P: update.P };
       records.push({ phi, predicted, updated });
       nisValues.push(update.nis);
@@ -276,19 +366,15 @@ export function runOrbitFilter(options: OrbitFilterOptions): OrbitFilterResult {
       if (update.accepted) accepted += group.length;
       else rejected += group.length;
       steps.push(
-        Object.freeze({
-          epoch: tag,
-          measurementIndices: Object.freeze([...group]),
-          accepted: update.accepted,
-          nis: update.nis,
-          dof: update.dof,
-          innovations: Object.freeze(Array.from(residual)),
-          state: stateOf(tag, updated.x),
-          covariance: covarianceOf(tag, updated.P),
-        }),
+        new FilterStep(tag, group, update.accepted, update.nis, update.dof, residual, updated),
       );
       estimate = updated;
       epoch = tag;
+      if (reference !== undefined) {
+        let d2 = 0;
+        for (let i = 0; i < 3; i++) d2 += (updated.x[i]! - reference.yPrev[i]!) ** 2;
+        if (d2 > MAX_DEVIATION_KM ** 2 || Math.abs(dt) < SAME_EPOCH_S) reference = undefined;
+      }
     } catch (error) {
       if (!(error instanceof AstroError)) throw error;
       failure = `the step at ${tag.toString()} failed: ${error.message}`;
@@ -357,4 +443,91 @@ function initialCovariance(given: Covariance | MatrixInput, epoch: Epoch): Float
     throw new InvalidArgumentError('initialCovariance.dim', cov.dim, '', 'must be 6');
   }
   return cov.toFloat64Array();
+}
+
+/** A · B for 6×6 row-major matrices. */
+function multiply6(A: Float64Array, B: Float64Array): Float64Array {
+  const out = new Float64Array(36);
+  for (let i = 0; i < 6; i++) {
+    for (let k = 0; k < 6; k++) {
+      const a = A[6 * i + k]!;
+      if (a === 0) continue;
+      for (let j = 0; j < 6; j++) out[6 * i + j] = out[6 * i + j]! + a * B[6 * k + j]!;
+    }
+  }
+  return out;
+}
+
+/** Inverse of a 6×6 matrix by Gauss–Jordan elimination with partial pivoting; undefined if singular. */
+function invert6(A: Float64Array): Float64Array | undefined {
+  const a = Float64Array.from(A);
+  const inv = new Float64Array(36);
+  for (let i = 0; i < 6; i++) inv[7 * i] = 1;
+  for (let c = 0; c < 6; c++) {
+    let p = c;
+    for (let r = c + 1; r < 6; r++) if (Math.abs(a[6 * r + c]!) > Math.abs(a[6 * p + c]!)) p = r;
+    const pivot = a[6 * p + c]!;
+    if (!(Math.abs(pivot) > 0)) return undefined;
+    if (p !== c) {
+      for (let j = 0; j < 6; j++) {
+        [a[6 * c + j], a[6 * p + j]] = [a[6 * p + j]!, a[6 * c + j]!];
+        [inv[6 * c + j], inv[6 * p + j]] = [inv[6 * p + j]!, inv[6 * c + j]!];
+      }
+    }
+    for (let j = 0; j < 6; j++) {
+      a[6 * c + j] = a[6 * c + j]! / pivot;
+      inv[6 * c + j] = inv[6 * c + j]! / pivot;
+    }
+    for (let r = 0; r < 6; r++) {
+      if (r === c) continue;
+      const f = a[6 * r + c]!;
+      if (f === 0) continue;
+      for (let j = 0; j < 6; j++) {
+        a[6 * r + j] = a[6 * r + j]! - f * a[6 * c + j]!;
+        inv[6 * r + j] = inv[6 * r + j]! - f * inv[6 * c + j]!;
+      }
+    }
+  }
+  return inv;
+}
+
+/** A filter step whose state and covariance objects are built when first read. */
+class FilterStep implements OrbitFilterStep {
+  readonly epoch: Epoch;
+  readonly measurementIndices: readonly number[];
+  readonly accepted: boolean;
+  readonly nis: number;
+  readonly dof: number;
+  readonly innovations: readonly number[];
+  readonly #estimate: KalmanEstimate;
+  #state: StateVector | undefined;
+  #covariance: Covariance | undefined;
+
+  constructor(
+    epoch: Epoch,
+    indices: readonly number[],
+    accepted: boolean,
+    nis: number,
+    dof: number,
+    innovations: Float64Array,
+    estimate: KalmanEstimate,
+  ) {
+    this.epoch = epoch;
+    this.measurementIndices = Object.freeze([...indices]);
+    this.accepted = accepted;
+    this.nis = nis;
+    this.dof = dof;
+    this.innovations = Object.freeze(Array.from(innovations));
+    this.#estimate = estimate;
+  }
+
+  get state(): StateVector {
+    this.#state ??= stateOf(this.epoch, this.#estimate.x);
+    return this.#state;
+  }
+
+  get covariance(): Covariance {
+    this.#covariance ??= covarianceOf(this.epoch, this.#estimate.P);
+    return this.#covariance;
+  }
 }

@@ -11,9 +11,9 @@ import { InvalidArgumentError } from '../../errors';
 import type { FrameTransformOptions } from '../../frames';
 import {
   createForceContext,
+  DORMAND_PRINCE_853,
   type ForceContext,
   type ForceContextOptions,
-  DORMAND_PRINCE_853,
   type ForceModel,
   type ImpulsiveManeuver,
   type Integrator,

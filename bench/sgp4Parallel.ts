@@ -32,6 +32,7 @@ function catalogue(count: number) {
 }
 
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+const signedMb = (bytes: number) => `${bytes >= 0 ? '+' : '−'}${mb(Math.abs(bytes))}`;
 
 export async function sgp4ParallelGroup(): Promise<BenchGroup> {
   const dir = mkdtempSync(join(tmpdir(), 'osmose-bench-sgp4-'));
@@ -65,7 +66,7 @@ export async function sgp4ParallelGroup(): Promise<BenchGroup> {
           const out = propagateSgp4Batch(cat, times);
           const ms = performance.now() - t0;
           notes.push(
-            `1 thread: ${(ms / 1000).toFixed(1)} s, output ${mb(out.xKm.byteLength * 6 + out.status.byteLength)}, RSS +${mb(process.memoryUsage().rss - rss0)}`,
+            `1 thread: ${(ms / 1000).toFixed(1)} s, output ${mb(out.xKm.byteLength * 6 + out.status.byteLength)}, RSS ${signedMb(process.memoryUsage().rss - rss0)}`,
           );
           singleNs = (ms * 1e6) / items;
           return { nsPerItem: singleNs, label: 'one run' };
@@ -81,7 +82,7 @@ export async function sgp4ParallelGroup(): Promise<BenchGroup> {
           const ms = performance.now() - t0;
           const ns = (ms * 1e6) / items;
           notes.push(
-            `${workers} workers: ${(ms / 1000).toFixed(1)} s, speed-up ${(singleNs / ns).toFixed(2)}× over 1 thread, shared output ${mb(out.xKm.byteLength * 6 + out.status.byteLength)}, main-process RSS +${mb(process.memoryUsage().rss - rss0)} (workers share the buffers)`,
+            `${workers} workers: ${(ms / 1000).toFixed(1)} s, speed-up ${(singleNs / ns).toFixed(2)}× over 1 thread, shared output ${mb(out.xKm.byteLength * 6 + out.status.byteLength)}, main-process RSS ${signedMb(process.memoryUsage().rss - rss0)} (workers share the buffers)`,
           );
           rmSync(dir, { recursive: true, force: true });
           return { nsPerItem: ns, label: 'one run' };

@@ -102,12 +102,14 @@ export interface OrbitFilterResult {
   readonly smoothedStates: readonly StateVector[];
   /** Smoothed covariances, one per step. */
   readonly smoothedCovariances: readonly Covariance[];
-  /**
-   * Two-sided χ²(95 %) test of the NIS over every step, refused updates included: a filter
-   * whose model is wrong (an unmodelled maneuver) fails it even when its gate refuses the
-   * data that show it.
-   */
+  /** Two-sided χ²(95 %) test of the NIS of the accepted updates (the textbook test). */
   readonly nisTest: ChiSquareConsistency;
+  /**
+   * The same over every step, refused updates included: a filter whose model is wrong (an
+   * unmodelled maneuver) fails it even when its gate refuses the data that show it, which
+   * the test over accepted updates alone cannot see.
+   */
+  readonly nisTestAll: ChiSquareConsistency;
   /** Measurements used. */
   readonly acceptedCount: number;
   /** Measurements refused by the gate. */
@@ -390,6 +392,7 @@ export function runOrbitFilter(options: OrbitFilterOptions): OrbitFilterResult {
     smoothedCovariances = smoothed.map((s, k) => covarianceOf(steps[k]!.epoch, s.P));
   }
   const finite = nisValues.map((v) => (Number.isFinite(v) ? v : 0));
+  const acceptedSteps = steps.map((st, k) => (st.accepted ? k : -1)).filter((k) => k >= 0);
   return Object.freeze({
     ok: failure === '',
     reason: failure,
@@ -398,7 +401,11 @@ export function runOrbitFilter(options: OrbitFilterOptions): OrbitFilterResult {
     finalCovariance: covarianceOf(epoch, estimate.P),
     smoothedStates: Object.freeze(smoothedStates),
     smoothedCovariances: Object.freeze(smoothedCovariances),
-    nisTest: nisConsistency(finite, dofs),
+    nisTest: nisConsistency(
+      acceptedSteps.map((k) => finite[k]!),
+      acceptedSteps.map((k) => dofs[k]!),
+    ),
+    nisTestAll: nisConsistency(finite, dofs),
     acceptedCount: accepted,
     rejectedCount: rejected,
   });

@@ -159,7 +159,7 @@ const DEFAULT_PROCESS_NOISE: RtnProcessNoiseOptions = {
  * const dynamics = { forces: [pointMassGravity()] };
  * const run = propagateNumerical({ initialState: truth, endEpoch: t0.plusSeconds(7200), forces: dynamics.forces });
  * const model = createRaDecModel(calern!);
- * const measurements = [0, 600, 1200, 3600, 4200, 4800, 6600, 7200].map((dt) => {
+ * const measurements = [600, 1200, 1800, 3600, 4200, 4800, 6600, 7200].map((dt) => {
  *   const p = model.predict(t0.plusSeconds(dt), run.ephemeris!);
  *   return RaDec.create({ epoch: p.epoch, sensorId: calern!.id, rightAscensionRad: p.values[0]!, declinationRad: p.values[1]!, sigmaRightAscensionRad: 5e-6, sigmaDeclinationRad: 5e-6 });
  * });

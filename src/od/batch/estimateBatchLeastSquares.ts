@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 import { InvalidArgumentError } from '../../errors';
-import { chiSquareQuantile, type MatrixInput } from '../../math';
+import { chiSquareQuantile } from '../../math';
 import { Covariance, covarianceToLocalOrbital, StateVector, transformState } from '../../state';
 import type { Measurement, Sensor } from '../measurements';
 import {
@@ -49,8 +49,8 @@ export interface BatchEstimateSelection {
 export interface BatchApriori {
   /** Values (default: the starting values), internal units (km, km/s, rad, s…). */
   readonly x?: ArrayLike<number>;
-  /** Covariance, n×n, in those units squared. */
-  readonly covariance: MatrixInput;
+  /** Covariance, n×n rows, in those units squared. */
+  readonly covariance: ReadonlyArray<ArrayLike<number>>;
 }
 
 /** Options of {@link estimateBatchLeastSquares}. */
@@ -87,6 +87,18 @@ export interface BatchLeastSquaresOptions {
   readonly modelOptions?: EstimatorModelOptions;
   /** Called after each iteration (progress lines). */
   readonly onIteration?: (iteration: LeastSquaresIteration) => void;
+}
+
+/** A one-sided χ² test of post-fit residuals. */
+export interface ResidualChiSquareTest {
+  /** Σ r² of the kept whitened residuals (dimensionless). */
+  readonly statistic: number;
+  /** Degrees of freedom: kept residual rows minus estimated parameters. */
+  readonly dof: number;
+  /** The 99 % quantile of χ²(dof) (NaN without degrees of freedom). */
+  readonly threshold: number;
+  /** Whether the statistic is at most the threshold; undefined without degrees of freedom. */
+  readonly consistent: boolean | undefined;
 }
 
 /** An estimated parameter (not a state component). */
@@ -143,12 +155,7 @@ export interface BatchLeastSquaresResult {
    * `consistent` false says the model does not explain the data (an unmodelled maneuver, a
    * wrong σ), undefined when there are no degrees of freedom left.
    */
-  readonly residualTest: {
-    readonly statistic: number;
-    readonly dof: number;
-    readonly threshold: number;
-    readonly consistent: boolean | undefined;
-  };
+  readonly residualTest: ResidualChiSquareTest;
   /** Condition number of the column-scaled design matrix at the end. */
   readonly conditionNumber: number;
   /** Each iteration (RMS before the step, edited count, step size in σ, damping). */

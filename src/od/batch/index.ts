@@ -4,6 +4,7 @@ export type {
   BatchLeastSquaresOptions,
   BatchLeastSquaresResult,
   EstimatedParameter,
+  ResidualChiSquareTest,
 } from './estimateBatchLeastSquares';
 export { estimateBatchLeastSquares } from './estimateBatchLeastSquares';
 export type {

@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 import { AstroError, InvalidArgumentError } from '../../errors';
-import { chiSquareQuantile, type MatrixInput } from '../../math';
+import { chiSquareQuantile } from '../../math';
 import {
   type ImpulsiveManeuver,
   type NumericalPropagation,
@@ -49,7 +49,7 @@ export interface OrbitFilterOptions {
    * Initial covariance, 6×6 (km², km²/s, km²/s²): a `Covariance` (GCRF or EME2000, same epoch
    * as the state) or a matrix in GCRF.
    */
-  readonly initialCovariance: Covariance | MatrixInput;
+  readonly initialCovariance: Covariance | ReadonlyArray<ArrayLike<number>>;
   /** Forces, radiation pressure, known maneuvers, tolerances. */
   readonly dynamics: OrbitDynamics;
   /**
@@ -425,7 +425,10 @@ function covarianceOf(epoch: Epoch, P: Float64Array): Covariance {
   return Covariance.create({ epoch, frame: 'GCRF', matrix }, { checkPsd: false });
 }
 
-function initialCovariance(given: Covariance | MatrixInput, epoch: Epoch): Float64Array {
+function initialCovariance(
+  given: Covariance | ReadonlyArray<ArrayLike<number>>,
+  epoch: Epoch,
+): Float64Array {
   let cov: Covariance;
   if (given instanceof Covariance) {
     if (!given.epoch.equals(epoch, SAME_EPOCH_S)) {
@@ -438,13 +441,7 @@ function initialCovariance(given: Covariance | MatrixInput, epoch: Epoch): Float
     }
     cov = given.frame === 'GCRF' ? given : transformCovariance(given, 'GCRF');
   } else {
-    const rows: ArrayLike<number>[] =
-      'data' in given
-        ? Array.from({ length: given.rows }, (_, i) =>
-            given.data.slice(i * given.cols, (i + 1) * given.cols),
-          )
-        : [...given];
-    cov = Covariance.create({ epoch, frame: 'GCRF', matrix: rows.map((r) => Array.from(r)) });
+    cov = Covariance.create({ epoch, frame: 'GCRF', matrix: given.map((r) => Array.from(r)) });
   }
   if (cov.dim !== 6) {
     throw new InvalidArgumentError('initialCovariance.dim', cov.dim, '', 'must be 6');

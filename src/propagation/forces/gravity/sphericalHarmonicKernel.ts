@@ -20,6 +20,17 @@
  * evaluation is then one pass over the harmonics, column by column (fixed m′), with the
  * recursion held in registers: no array of harmonics, no allocation.
  *
+ * Sum by order: down a column the harmonics are Ūn′m′ = cn′ · Ūm′m′ with cn′ real (the
+ * vertical recursion has real factors), so each output of a column is
+ * α-sum · Re Ūm′m′ + β-sum · Im Ūm′m′ with α-sum = Σ α cn′ and β-sum = Σ β cn′: per harmonic one
+ * real recursion step (5 flops) and two multiply-adds per output. The recursion factors and
+ * the weights are interleaved in one `Float64Array` in the order the loop reads them
+ * ([a, b, α₁, β₁, α₂, β₂, …] per harmonic), which halves the cost of the loop against
+ * separate arrays (fewer bounds checks and address streams; measured in
+ * bench/propagation.bench.ts). The acceleration-only table (8 numbers per harmonic) serves
+ * the propagator without variational equations; the gradient table (20 per harmonic) gives
+ * the acceleration and the gradient in the same pass.
+ *
  * Stability: the normalised recursion is that of the fully normalised Legendre functions
  * (Holmes & Featherstone 2002 discuss its range); it is used here to degree 120 and beyond.
  * Cartesian throughout, so no singularity at the poles.
@@ -30,7 +41,7 @@ import type { GravityField } from './gravityField';
 
 /** Number of outputs of the acceleration table (ax, ay, az) and of the gradient table. */
 const ACC_OUT = 3;
-const GRAD_OUT = 6;
+const GRAD_OUT = 5;
 
 /** a!/b! for nearby a, b (|a − b| ≤ 6), as a product. */
 function factorialRatio(a: number, b: number): number {
@@ -50,9 +61,25 @@ function normalizationRatio(n: number, m: number, n2: number, m2: number): numbe
   return Math.sqrt(r2);
 }
 
+/** Numbers per harmonic in the acceleration table: a, b, then α, β for ax, ay, az. */
+const ACC_STRIDE = 2 + 2 * ACC_OUT;
+/** Numbers per harmonic in the gradient table: a, b, acceleration weights, gradient weights. */
+const GRAD_STRIDE = 2 + 2 * ACC_OUT + 2 * GRAD_OUT;
+
 /**
- * The evaluation tables of one field to one degree and order: recursion coefficients and
- * output weights, as flat `Float64Array`s in column order (m′, then n′).
+ * Column starts of a triangle of harmonics with columns m′ = 0…lastColumn and degrees
+ * n′ = m′…lastDegree: start[m′] is the index of (m′, m′), start[lastColumn + 1] the count.
+ */
+function columnStarts(lastColumn: number, lastDegree: number): Int32Array {
+  const start = new Int32Array(lastColumn + 2);
+  for (let m = 0; m <= lastColumn; m++) start[m + 1] = start[m]! + (lastDegree - m + 1);
+  return start;
+}
+
+/**
+ * The evaluation tables of one field to one degree and order: per harmonic, in column order
+ * (m′, then n′), the vertical recursion factors and the output weights, interleaved in one
+ * flat `Float64Array`.
  */
 export class SphericalHarmonicKernel {
   /** GM, km³/s². */
@@ -64,22 +91,29 @@ export class SphericalHarmonicKernel {
   readonly order: number;
   /** Whether the gradient tables were built. */
   readonly hasGradient: boolean;
-  /** Highest degree of the harmonics (degree + 2 with the gradient, else degree + 1). */
-  private readonly top: number;
-  /** Start of column m′ in the column-ordered arrays. */
-  private readonly columnStart: Int32Array;
   /** Sectoral factor of column m′: Ūm′m′ = sect[m′] (x′ + i y′) Ūm′−1,m′−1. */
   private readonly sect: Float64Array;
-  /** Vertical recursion: Ūn′m′ = a z′ Ūn′−1,m′ − b ρ Ūn′−2,m′. */
-  private readonly recA: Float64Array;
-  private readonly recB: Float64Array;
-  /** Weights of the acceleration: 6 per harmonic (α, β for ax, ay, az). */
-  private readonly accW: Float64Array;
-  /** Weights of the gradient: 12 per harmonic (α, β for xx, yy, zz, xy, xz, yz). */
-  private readonly gradW: Float64Array;
-  /** Highest column m′ with acceleration / gradient weights. */
-  private readonly accColumns: number;
-  private readonly gradColumns: number;
+  /**
+   * Acceleration table: columns 0…order+1, degrees m′…degree+1, {@link ACC_STRIDE} numbers
+   * per harmonic: a, b of the vertical recursion Ūn′m′ = a z′ Ūn′−1,m′ − b ρ Ūn′−2,m′ (zero
+   * on the sectoral harmonic, which starts the column), then α, β of ax, ay, az.
+   */
+  private readonly accTable: Float64Array;
+  /** Start of each column of the acceleration table, in harmonics. */
+  private readonly accStart: Int32Array;
+  /**
+   * Gradient table: columns 0…order+2, degrees m′…degree+2, {@link GRAD_STRIDE} numbers per
+   * harmonic: a, b, α, β of ax, ay, az (zero beyond the acceleration's triangle), then α, β of
+   * gxx − gyy, gzz, gxy, gxz, gyz.
+   */
+  private readonly gradTable: Float64Array;
+  /** Start of each column of the gradient table, in harmonics. */
+  private readonly gradStart: Int32Array;
+  /**
+   * Scratch of the sectoral harmonics of one evaluation (re, im per column). Evaluations are
+   * synchronous and do not nest, so one array per kernel serves every caller.
+   */
+  private readonly scratch: Float64Array;
 
   /**
    * @param field - the field
@@ -93,32 +127,28 @@ export class SphericalHarmonicKernel {
     this.degree = degree;
     this.order = order;
     this.hasGradient = gradient;
+    // Work layout of the weights while they are accumulated: every column 0…top, degrees
+    // m′…top; packed into the interleaved tables at the end.
     const top = degree + (gradient ? 2 : 1);
-    this.top = top;
-    this.accColumns = order + 1;
-    this.gradColumns = gradient ? order + 2 : 0;
     const columns = top + 1;
-    const start = new Int32Array(columns + 1);
-    for (let m = 0; m < columns; m++) start[m + 1] = start[m]! + (top - m + 1);
-    this.columnStart = start;
+    const start = columnStarts(top, top);
     const size = start[columns]!;
     const idx = (n: number, m: number) => start[m]! + (n - m);
     this.sect = new Float64Array(columns);
+    this.scratch = new Float64Array(2 * columns);
     for (let m = 1; m < columns; m++) {
       this.sect[m] = (2 * m - 1) * normalizationRatio(m, m, m - 1, m - 1);
     }
-    this.recA = new Float64Array(size);
-    this.recB = new Float64Array(size);
-    for (let m = 0; m < columns; m++) {
-      for (let n = m + 1; n <= top; n++) {
-        const k = idx(n, m);
-        this.recA[k] = ((2 * n - 1) / (n - m)) * normalizationRatio(n, m, n - 1, m);
-        this.recB[k] =
-          n - 2 >= m ? ((n + m - 1) / (n - m)) * normalizationRatio(n, m, n - 2, m) : 0;
-      }
-    }
-    this.accW = new Float64Array(2 * ACC_OUT * size);
-    this.gradW = new Float64Array(gradient ? 2 * GRAD_OUT * size : 0);
+    // Vertical recursion of the normalised solid harmonics, with z′ = zR/r², ρ = R²/r²:
+    // Ūn′m′ = a z′ Ūn′−1,m′ − b ρ Ūn′−2,m′, a = (2n′−1)/(n′−m′) · N(n′,m′)/N(n′−1,m′),
+    // b = (n′+m′−1)/(n′−m′) · N(n′,m′)/N(n′−2,m′) (Montenbruck & Gill 2000, eq. 3.30, times the
+    // normalisation ratios).
+    const recA = (n: number, m: number) =>
+      ((2 * n - 1) / (n - m)) * normalizationRatio(n, m, n - 1, m);
+    const recB = (n: number, m: number) =>
+      n - 2 >= m ? ((n + m - 1) / (n - m)) * normalizationRatio(n, m, n - 2, m) : 0;
+    const accW = new Float64Array(2 * ACC_OUT * size);
+    const gradW = new Float64Array(gradient ? 2 * GRAD_OUT * size : 0);
     // Adds c·Re(P·T) (or Im, or with T conjugated) to output `out` of a table, where
     // P = p + iq and T = Ū(n2, m2) = u + iv: weights α (of u) and β (of v).
     const add = (
@@ -169,7 +199,7 @@ export class SphericalHarmonicKernel {
         const k1 = (n - m + 1) * (n - m + 2);
         // D₊: −Ū(n+1, m+1); D₋: k1 Ū(n+1, m−1), or −conj Ū(n+1, 1) for m = 0; ∂z: −(n−m+1) Ū(n+1, m).
         // ax = Re(F₊ + F₋)/2, ay = Im(F₊ − F₋)/2, az = Re(F_z).
-        const acc = this.accW;
+        const acc = accW;
         term(acc, ACC_OUT, 0, n + 1, m + 1, -1, false, false, 0.5);
         term(acc, ACC_OUT, 1, n + 1, m + 1, -1, false, true, 0.5);
         if (m >= 1) {
@@ -181,7 +211,7 @@ export class SphericalHarmonicKernel {
         }
         term(acc, ACC_OUT, 2, n + 1, m, -(n - m + 1), false, false, 1);
         if (!gradient) continue;
-        const g = this.gradW;
+        const g = gradW;
         // D₊²: Ū(n+2, m+2).
         const pp = { n2: n + 2, m2: m + 2, f: 1, conj: false };
         // D₋²: k Ū(n+2, m−2); m = 1: −n(n+1) conj Ū(n+2, 1); m = 0: conj Ū(n+2, 2).
@@ -204,22 +234,52 @@ export class SphericalHarmonicKernel {
         const put = (out: number, op: Op, imag: boolean, c: number) =>
           term(g, GRAD_OUT, out, op.n2, op.m2, op.f, op.conj, imag, c);
         // xx = Re(F₊₊ + F₋₋ − 2F_zz)/4; yy = Re(−F₊₊ − F₋₋ − 2F_zz)/4; zz = Re F_zz;
-        // xy = Im(F₊₊ − F₋₋)/4; xz = Re(F₊z + F₋z)/2; yz = Im(F₊z − F₋z)/2.
-        put(0, pp, false, 0.25);
-        put(0, mm, false, 0.25);
-        put(0, zz, false, -0.5);
-        put(1, pp, false, -0.25);
-        put(1, mm, false, -0.25);
-        put(1, zz, false, -0.5);
-        put(2, zz, false, 1);
-        put(3, pp, true, 0.25);
-        put(3, mm, true, -0.25);
-        put(4, pz, false, 0.5);
-        put(4, mz, false, 0.5);
-        put(5, pz, true, 0.5);
-        put(5, mz, true, -0.5);
+        // xy = Im(F₊₊ − F₋₋)/4; xz = Re(F₊z + F₋z)/2; yz = Im(F₊z − F₋z)/2. The gradient is
+        // trace-free (Laplace), so five outputs carry it: d = xx − yy = Re(F₊₊ + F₋₋)/2,
+        // zz, xy, xz, yz; then xx = (d − zz)/2 and yy = −(d + zz)/2.
+        put(0, pp, false, 0.5);
+        put(0, mm, false, 0.5);
+        put(1, zz, false, 1);
+        put(2, pp, true, 0.25);
+        put(2, mm, true, -0.25);
+        put(3, pz, false, 0.5);
+        put(3, mz, false, 0.5);
+        put(4, pz, true, 0.5);
+        put(4, mz, true, -0.5);
       }
     }
+
+    // Interleave: per harmonic [a, b, weights…] in the order the evaluation loop reads them.
+    const pack = (
+      lastColumn: number,
+      lastDegree: number,
+      stride: number,
+      withGradient: boolean,
+    ): [Int32Array, Float64Array] => {
+      const st = columnStarts(lastColumn, lastDegree);
+      const table = new Float64Array(stride * st[lastColumn + 1]!);
+      for (let m = 0; m <= lastColumn; m++) {
+        for (let n = m; n <= lastDegree; n++) {
+          const j = stride * (st[m]! + (n - m));
+          const k = idx(n, m);
+          if (n > m) {
+            table[j] = recA(n, m);
+            table[j + 1] = recB(n, m);
+          }
+          for (let o = 0; o < 2 * ACC_OUT; o++) table[j + 2 + o] = accW[2 * ACC_OUT * k + o]!;
+          if (withGradient) {
+            for (let o = 0; o < 2 * GRAD_OUT; o++) {
+              table[j + 2 + 2 * ACC_OUT + o] = gradW[2 * GRAD_OUT * k + o]!;
+            }
+          }
+        }
+      }
+      return [st, table];
+    };
+    [this.accStart, this.accTable] = pack(order + 1, degree + 1, ACC_STRIDE, false);
+    [this.gradStart, this.gradTable] = gradient
+      ? pack(order + 2, degree + 2, GRAD_STRIDE, true)
+      : [new Int32Array(1), new Float64Array(0)];
   }
 
   /**
@@ -234,62 +294,37 @@ export class SphericalHarmonicKernel {
     const R = this.radiusKm;
     const r2 = x * x + y * y + z * z;
     const inv = R / r2;
-    const xs = x * inv;
-    const ys = y * inv;
-    const zs = z * inv;
-    const rho = R * inv;
-    const sect = this.sect;
-    const recA = this.recA;
-    const recB = this.recB;
-    const w = this.accW;
-    const start = this.columnStart;
-    const last = this.degree + 1;
-    // Sectoral harmonic Ūm′m′ = su + i·sv; down a column Ūn′m′ = c · Ūm′m′ with c real
-    // (the vertical recursion has real factors), so each column sums c·α and c·β.
-    let su = R / Math.sqrt(r2);
-    let sv = 0;
-    let ax = 0;
-    let ay = 0;
-    let az = 0;
-    const columns = this.accColumns;
-    for (let m = 0; m <= columns; m++) {
-      if (m > 0) {
-        const f = sect[m]!;
-        const nu = f * (xs * su - ys * sv);
-        sv = f * (xs * sv + ys * su);
-        su = nu;
-      }
-      let k = start[m]!;
-      let j = 6 * k;
-      let pa = w[j]!;
-      let pb = w[j + 1]!;
-      let qa = w[j + 2]!;
-      let qb = w[j + 3]!;
-      let ra = w[j + 4]!;
-      let rb = w[j + 5]!;
-      let c1 = 1;
-      let c2 = 0;
-      for (let n = m + 1; n <= last; n++) {
-        k++;
-        j += 6;
-        const c = recA[k]! * zs * c1 - recB[k]! * rho * c2;
-        c2 = c1;
-        c1 = c;
-        pa += w[j]! * c;
-        pb += w[j + 1]! * c;
-        qa += w[j + 2]! * c;
-        qb += w[j + 3]! * c;
-        ra += w[j + 4]! * c;
-        rb += w[j + 5]! * c;
-      }
-      ax += pa * su + pb * sv;
-      ay += qa * su + qb * sv;
-      az += ra * su + rb * sv;
-    }
+    const start = this.accStart;
+    const s = this.sectoralInto(x * inv, y * inv, R / Math.sqrt(r2), start.length - 2);
+    accelerationColumns(out, this.accTable, start, s, z * inv, R * inv);
     const scale = this.gmKm3S2 / (R * R);
-    out[0] = ax * scale;
-    out[1] = ay * scale;
-    out[2] = az * scale;
+    out[0] = out[0]! * scale;
+    out[1] = out[1]! * scale;
+    out[2] = out[2]! * scale;
+  }
+
+  /**
+   * The sectoral harmonics Ūm′m′ = su + i·sv for m′ = 0…lastColumn, hoisted out of the column
+   * loop (so that the loop keeps fewer numbers live): Ū00 = R/r,
+   * Ūm′m′ = sect[m′] (x′ + i y′) Ūm′−1,m′−1 (Montenbruck & Gill 2000, eq. 3.29, normalised).
+   * Written into the kernel's scratch array, which is returned.
+   */
+  private sectoralInto(xs: number, ys: number, u00: number, lastColumn: number): Float64Array {
+    const s = this.scratch;
+    const sect = this.sect;
+    let su = u00;
+    let sv = 0;
+    s[0] = su;
+    s[1] = 0;
+    for (let m = 1; m <= lastColumn; m++) {
+      const f = sect[m]!;
+      const nu = f * (xs * su - ys * sv);
+      sv = f * (xs * sv + ys * su);
+      su = nu;
+      s[2 * m] = su;
+      s[2 * m + 1] = sv;
+    }
+    return s;
   }
 
   /**
@@ -312,84 +347,158 @@ export class SphericalHarmonicKernel {
     const R = this.radiusKm;
     const r2 = x * x + y * y + z * z;
     const inv = R / r2;
-    const xs = x * inv;
-    const ys = y * inv;
-    const zs = z * inv;
-    const rho = R * inv;
-    const sect = this.sect;
-    const recA = this.recA;
-    const recB = this.recB;
-    const w = this.accW;
-    const g = this.gradW;
-    const start = this.columnStart;
-    const top = this.top;
-    const accLast = this.degree + 1;
-    const accColumns = this.accColumns;
-    let su = R / Math.sqrt(r2);
-    let sv = 0;
-    let ax = 0;
-    let ay = 0;
-    let az = 0;
-    let gxx = 0;
-    let gyy = 0;
-    let gzz = 0;
-    let gxy = 0;
-    let gxz = 0;
-    let gyz = 0;
-    const columns = this.gradColumns;
-    for (let m = 0; m <= columns; m++) {
-      if (m > 0) {
-        const f = sect[m]!;
-        const nu = f * (xs * su - ys * sv);
-        sv = f * (xs * sv + ys * su);
-        su = nu;
-      }
-      let k = start[m]!;
-      let u = su;
-      let v = sv;
-      let u1 = 0;
-      let v1 = 0;
-      const accTop = m <= accColumns ? accLast : -1;
-      for (let n = m; n <= top; n++) {
-        if (n > m) {
-          const a = recA[k]! * zs;
-          const b = recB[k]! * rho;
-          const nu = a * u - b * u1;
-          const nv = a * v - b * v1;
-          u1 = u;
-          v1 = v;
-          u = nu;
-          v = nv;
-        }
-        if (n <= accTop) {
-          const j = 6 * k;
-          ax += w[j]! * u + w[j + 1]! * v;
-          ay += w[j + 2]! * u + w[j + 3]! * v;
-          az += w[j + 4]! * u + w[j + 5]! * v;
-        }
-        const j = 12 * k;
-        gxx += g[j]! * u + g[j + 1]! * v;
-        gyy += g[j + 2]! * u + g[j + 3]! * v;
-        gzz += g[j + 4]! * u + g[j + 5]! * v;
-        gxy += g[j + 6]! * u + g[j + 7]! * v;
-        gxz += g[j + 8]! * u + g[j + 9]! * v;
-        gyz += g[j + 10]! * u + g[j + 11]! * v;
-        k++;
-      }
-    }
+    const start = this.gradStart;
+    const s = this.sectoralInto(x * inv, y * inv, R / Math.sqrt(r2), start.length - 2);
+    gradientColumns(acc, grad, this.gradTable, start, s, z * inv, R * inv);
     const scale = this.gmKm3S2 / (R * R);
-    acc[0] = ax * scale;
-    acc[1] = ay * scale;
-    acc[2] = az * scale;
+    acc[0] = acc[0]! * scale;
+    acc[1] = acc[1]! * scale;
+    acc[2] = acc[2]! * scale;
     const gs = scale / R;
-    grad[0] = gxx * gs;
-    grad[1] = gxy * gs;
-    grad[2] = gxz * gs;
-    grad[3] = gxy * gs;
-    grad[4] = gyy * gs;
-    grad[5] = gyz * gs;
-    grad[6] = gxz * gs;
-    grad[7] = gyz * gs;
-    grad[8] = gzz * gs;
+    const gxx = grad[0]! * gs;
+    const gyy = grad[4]! * gs;
+    const gzz = grad[8]! * gs;
+    const gxy = grad[1]! * gs;
+    const gxz = grad[2]! * gs;
+    const gyz = grad[5]! * gs;
+    grad[0] = gxx;
+    grad[1] = gxy;
+    grad[2] = gxz;
+    grad[3] = gxy;
+    grad[4] = gyy;
+    grad[5] = gyz;
+    grad[6] = gxz;
+    grad[7] = gyz;
+    grad[8] = gzz;
   }
+}
+
+/**
+ * The column sums of the acceleration (in units of GM/R²): for each column m′, the vertical
+ * recursion cn′ (c = 1 on the sectoral harmonic, cn′ = a z′ cn′−1 − b ρ cn′−2) and the sums
+ * Σ α c, Σ β c of ax, ay, az, combined with the sectoral harmonic su + i·sv of the column.
+ *
+ * A module function rather than a method: V8 compiles this loop about 1.6× faster when its
+ * arrays arrive as arguments (measured with the kernel's own tables).
+ *
+ * @param out - receives ax, ay, az, GM/R² units (overwritten)
+ * @param t - acceleration table (8 numbers per harmonic)
+ * @param start - column starts, in harmonics
+ * @param s - sectoral harmonics, re and im per column
+ * @param zs - z′ = zR/r²
+ * @param rho - ρ = R²/r²
+ */
+function accelerationColumns(
+  out: Float64Array,
+  t: Float64Array,
+  start: Int32Array,
+  s: Float64Array,
+  zs: number,
+  rho: number,
+): void {
+  const lastColumn = start.length - 2;
+  let ax = 0;
+  let ay = 0;
+  let az = 0;
+  for (let m = 0; m <= lastColumn; m++) {
+    let j = 8 * start[m]!;
+    const end = 8 * start[m + 1]!;
+    let pa = t[j + 2]!;
+    let pb = t[j + 3]!;
+    let qa = t[j + 4]!;
+    let qb = t[j + 5]!;
+    let ra = t[j + 6]!;
+    let rb = t[j + 7]!;
+    let c1 = 1;
+    let c2 = 0;
+    for (j += 8; j < end; j += 8) {
+      const c = t[j]! * zs * c1 - t[j + 1]! * rho * c2;
+      c2 = c1;
+      c1 = c;
+      pa += t[j + 2]! * c;
+      pb += t[j + 3]! * c;
+      qa += t[j + 4]! * c;
+      qb += t[j + 5]! * c;
+      ra += t[j + 6]! * c;
+      rb += t[j + 7]! * c;
+    }
+    const su = s[2 * m]!;
+    const sv = s[2 * m + 1]!;
+    ax += pa * su + pb * sv;
+    ay += qa * su + qb * sv;
+    az += ra * su + rb * sv;
+  }
+  out[0] = ax;
+  out[1] = ay;
+  out[2] = az;
+}
+
+/**
+ * The column sums of the acceleration (GM/R² units) and of the gradient (GM/R³ units), as
+ * {@link accelerationColumns} with the 20-number harmonics of the gradient table. Writes
+ * gxx, gxy, gxz, gyy, gyz, gzz at 0, 1, 2, 4, 5, 8 of `grad`.
+ *
+ * @param acc - receives ax, ay, az (overwritten)
+ * @param grad - receives the upper triangle of the gradient (overwritten there)
+ * @param t - gradient table (20 numbers per harmonic)
+ * @param start - column starts, in harmonics
+ * @param s - sectoral harmonics, re and im per column
+ * @param zs - z′ = zR/r²
+ * @param rho - ρ = R²/r²
+ */
+function gradientColumns(
+  acc: Float64Array,
+  grad: Float64Array,
+  t: Float64Array,
+  start: Int32Array,
+  s: Float64Array,
+  zs: number,
+  rho: number,
+): void {
+  const lastColumn = start.length - 2;
+  let ax = 0;
+  let ay = 0;
+  let az = 0;
+  let gd = 0;
+  let gzz = 0;
+  let gxy = 0;
+  let gxz = 0;
+  let gyz = 0;
+  for (let m = 0; m <= lastColumn; m++) {
+    let j = 18 * start[m]!;
+    const end = 18 * start[m + 1]!;
+    let u = s[2 * m]!;
+    let v = s[2 * m + 1]!;
+    let u1 = 0;
+    let v1 = 0;
+    for (;;) {
+      ax += t[j + 2]! * u + t[j + 3]! * v;
+      ay += t[j + 4]! * u + t[j + 5]! * v;
+      az += t[j + 6]! * u + t[j + 7]! * v;
+      gd += t[j + 8]! * u + t[j + 9]! * v;
+      gzz += t[j + 10]! * u + t[j + 11]! * v;
+      gxy += t[j + 12]! * u + t[j + 13]! * v;
+      gxz += t[j + 14]! * u + t[j + 15]! * v;
+      gyz += t[j + 16]! * u + t[j + 17]! * v;
+      j += 18;
+      if (j >= end) break;
+      const a = t[j]! * zs;
+      const b = t[j + 1]! * rho;
+      const nu = a * u - b * u1;
+      const nv = a * v - b * v1;
+      u1 = u;
+      v1 = v;
+      u = nu;
+      v = nv;
+    }
+  }
+  acc[0] = ax;
+  acc[1] = ay;
+  acc[2] = az;
+  grad[0] = 0.5 * (gd - gzz);
+  grad[1] = gxy;
+  grad[2] = gxz;
+  grad[4] = -0.5 * (gd + gzz);
+  grad[5] = gyz;
+  grad[8] = gzz;
 }

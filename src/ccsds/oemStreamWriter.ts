@@ -1,5 +1,7 @@
 import { InvalidArgumentError } from '../errors';
+import { AsciiBuffer } from './internal/asciiBuffer';
 import { Emitter, escapeXml } from './internal/emit';
+import { ScaleEpochCodec } from './internal/epochs';
 import { COVARIANCE_BLOCK, OEM_META_BLOCK } from './internal/fields';
 import { formatNumber } from './internal/numbers';
 import { emitHeader, writeCodec, writeUtc } from './internal/writeCommon';
@@ -21,6 +23,12 @@ export interface OemStreamWriterOptions extends CcsdsWriteOptions {
 }
 
 const DEFAULT_CHUNK_CHARS = 65_536;
+/** Room for an ephemeris line besides its date: 9 numbers of at most 24 characters, blanks. */
+const LINE_BYTES = 9 * 25 + 1;
+/** Room for a date written by ScaleEpochCodec.writeInto. */
+const DATE_BYTES = 40;
+const SPACE = 32;
+const NEWLINE = 10;
 const XML_STATE_KEYWORDS = ['X', 'Y', 'Z', 'X_DOT', 'Y_DOT', 'Z_DOT', 'X_DDOT', 'Y_DDOT', 'Z_DDOT'];
 
 /**
@@ -55,7 +63,10 @@ export class OemStreamWriter {
   private readonly xml: boolean;
   private readonly chunkChars: number;
   private readonly utc: CcsdsEpochCodec;
-  private buffer = '';
+  /** The text of the current chunk: strings, and ephemeris lines written as bytes. */
+  private readonly parts: string[] = [];
+  private readonly bytes: AsciiBuffer;
+  private chars = 0;
   private codec: CcsdsEpochCodec | undefined;
   private segmentOpen = false;
   private covariancesWritten = false;
@@ -90,6 +101,7 @@ export class OemStreamWriter {
       );
     }
     this.chunkChars = chunk;
+    this.bytes = new AsciiBuffer(Math.min(chunk, DEFAULT_CHUNK_CHARS) + LINE_BYTES);
     this.emitter = new Emitter(this.xml, options?.units ?? false, (line) => this.line(line));
     this.utc = writeUtc(options);
     this.emitter.start('OEM', header.version);
@@ -99,14 +111,24 @@ export class OemStreamWriter {
   }
 
   private line(text: string): void {
-    this.buffer += `${text}\n`;
-    if (this.buffer.length >= this.chunkChars) this.flush();
+    this.takeBytes();
+    this.parts.push(text, '\n');
+    this.chars += text.length + 1;
+    if (this.chars >= this.chunkChars) this.flush();
+  }
+
+  /** Moves the ephemeris lines written as bytes into the chunk's strings. */
+  private takeBytes(): void {
+    if (this.bytes.length > 0) this.parts.push(this.bytes.take());
   }
 
   private flush(): void {
-    if (this.buffer.length > 0) {
-      this.sink(this.buffer);
-      this.buffer = '';
+    this.takeBytes();
+    if (this.chars > 0) {
+      // One join per chunk: a flat string, whatever the number of pieces.
+      this.sink(this.parts.length === 1 ? this.parts[0]! : this.parts.join(''));
+      this.parts.length = 0;
+      this.chars = 0;
     }
   }
 
@@ -185,14 +207,43 @@ export class OemStreamWriter {
     const p = state.positionKm;
     const v = state.velocityKmS;
     const a = state.accelerationKmS2;
-    const epoch = codec.write(t);
     if (!this.xml) {
+      // Written as bytes, digit by digit (see AsciiBuffer): the same text as
+      // `${codec.write(t)} ${formatNumber(p[0])} …`, without a string per number or date.
+      const bytes = this.bytes;
+      const before = bytes.length;
+      bytes.reserve(DATE_BYTES + LINE_BYTES);
+      const fastDate = codec instanceof ScaleEpochCodec && codec.writeInto(t, bytes);
+      const epoch = fastDate ? '' : codec.write(t);
+      if (!fastDate) bytes.reserve(epoch.length + LINE_BYTES);
+      if (fastDate || bytes.ascii(epoch)) {
+        for (let k = 0; k < 3; k++) {
+          bytes.byte(SPACE);
+          bytes.number(p[k]!);
+        }
+        for (let k = 0; k < 3; k++) {
+          bytes.byte(SPACE);
+          bytes.number(v[k]!);
+        }
+        if (a !== undefined) {
+          for (let k = 0; k < 3; k++) {
+            bytes.byte(SPACE);
+            bytes.number(a[k]!);
+          }
+        }
+        bytes.byte(NEWLINE);
+        this.chars += bytes.length - before;
+        if (this.chars >= this.chunkChars) this.flush();
+        return;
+      }
+      // A date with other than ASCII characters (a caller's codec): as a string.
       let text = `${epoch} ${formatNumber(p[0])} ${formatNumber(p[1])} ${formatNumber(p[2])} ${formatNumber(v[0])} ${formatNumber(v[1])} ${formatNumber(v[2])}`;
       if (a !== undefined)
         text += ` ${formatNumber(a[0])} ${formatNumber(a[1])} ${formatNumber(a[2])}`;
       this.line(text);
       return;
     }
+    const epoch = codec.write(t);
     const values = a === undefined ? [...p, ...v] : [...p, ...v, ...a];
     const ind = this.indent;
     let text = `${ind}<stateVector>\n${ind}  <EPOCH>${escapeXml(epoch)}</EPOCH>\n`;

@@ -1,6 +1,7 @@
 import { CcsdsParseError } from '../../errors';
 import { DEFAULT_LEAP_SECONDS, Epoch, type TimeOptions, type TimeScale } from '../../time';
 import type { CcsdsEpochCodec, CcsdsTimeOptions } from '../options';
+import type { AsciiBuffer } from './asciiBuffer';
 
 /** The time systems of the CCSDS SANA registry that messages may name. */
 export const CCSDS_TIME_SYSTEMS: readonly string[] = [
@@ -40,6 +41,8 @@ const HALF_DAY_S = 43200;
 const MJD_1972 = 41317;
 const POW10 = [1, 10, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12] as const;
 const MAX_WRITE_DIGITS = 12;
+const COLON = 58;
+const POINT = 46;
 
 function d2(text: string, i: number): number {
   const a = text.charCodeAt(i) - 48;
@@ -180,6 +183,52 @@ export class ScaleEpochCodec implements CcsdsEpochCodec {
     );
     this.cacheWriteDay(epoch, text);
     return text;
+  }
+
+  /**
+   * Appends the date as {@link write} writes it, straight into a byte buffer, when the day
+   * cached by the last {@link write} holds it; returns false (nothing written) otherwise.
+   * Room for the date (at most 40 bytes) is reserved by the caller.
+   */
+  writeInto(epoch: Epoch, out: AsciiBuffer): boolean {
+    const sod = epoch.taiWholeSeconds - this.writeDayTai;
+    if (!(sod >= 0 && sod < SECONDS_PER_DAY)) return false;
+    const units = Math.round(epoch.taiFraction * 1e12);
+    if (units >= 1e12) return false;
+    out.ascii(this.writeDayText);
+    const h = (sod / 3600) | 0;
+    const rest = sod - h * 3600;
+    const m = (rest / 60) | 0;
+    out.padded(h, 2);
+    out.byte(COLON);
+    out.padded(m, 2);
+    out.byte(COLON);
+    out.padded(rest - m * 60, 2);
+    if (units !== 0) {
+      // The 12 digits of the fraction as two 6-digit halves (each below 2^31), trailing
+      // zeros dropped, as timeOfDay writes them.
+      out.byte(POINT);
+      const high = Math.floor(units / 1e6);
+      let low = units - high * 1e6;
+      if (low === 0) {
+        let digits = high;
+        let width = 6;
+        while (digits % 10 === 0) {
+          digits /= 10;
+          width--;
+        }
+        out.padded(digits, width);
+      } else {
+        out.padded(high, 6);
+        let width = 6;
+        while (low % 10 === 0) {
+          low /= 10;
+          width--;
+        }
+        out.padded(low, width);
+      }
+    }
+    return true;
   }
 
   private cacheWriteDay(epoch: Epoch, text: string): void {

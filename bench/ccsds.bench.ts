@@ -1,5 +1,5 @@
 /**
- * CCSDS benchmarks: parse and write a generated 100,000-state OEM (about 8 MB) against a
+ * CCSDS benchmarks: parse and write a generated 100,000-state OEM (9.8 MB) against a
  * baseline that only splits lines and calls parseFloat on every number, and the streaming
  * writer's heap as the file grows. The figures are per MB of KVN text.
  */

@@ -136,6 +136,144 @@ function errorKm(a: readonly number[], b: readonly number[]): number {
   return Math.hypot(a[0]! - b[0]!, a[1]! - b[1]!, a[2]! - b[2]!);
 }
 
+/**
+ * A fixed reference workload, to compare runs on a shared machine through ratios: two
+ * independent multiply-add chains of 1,000 steps (4,000 flops, latency-bound).
+ */
+const REFERENCE_SEQUENCE = Float64Array.from({ length: 1000 }, (_, i) => 1 + i * 1e-6);
+let referenceSink = 0;
+function referenceLoop(): void {
+  let s = 0;
+  let t = 0;
+  for (let i = 0; i < 1000; i++) {
+    s = s * 0.999 + REFERENCE_SEQUENCE[i]!;
+    t = t * 0.998 + REFERENCE_SEQUENCE[i]!;
+  }
+  referenceSink += s + t;
+}
+
+/**
+ * The cost of one force-model evaluation, per model: osmose's models, the full GEO model
+ * through the equations of motion, the geopotential at 8×8, 20×20, 36×36 and 70×70 with
+ * the acceleration alone (`addAcceleration`, the propagator without STM) and with its
+ * gradient (`addPartials`, the variational equations), and ootk's counterparts. The first
+ * case is a fixed reference loop (ratios are to it). Runs alone with
+ * `npx tsx bench/propagationEvaluations.ts`.
+ */
+export function propagationEvaluationGroup(): BenchGroup {
+  // Per-evaluation cost, on states along the orbit (context warmed over the day).
+  const ctx = createForceContext(t0);
+  const states: Float64Array[] = [];
+  for (let i = 0; i < EVAL_POINTS; i++) {
+    const a = (2 * Math.PI * i) / EVAL_POINTS;
+    states.push(
+      new Float64Array([
+        42164 * Math.cos(a),
+        42164 * Math.sin(a),
+        50,
+        -3.0746 * Math.sin(a),
+        3.0746 * Math.cos(a),
+        0.01,
+      ]),
+    );
+  }
+  const times = states.map((_, i) => (i * DAY_S) / EVAL_POINTS);
+  const acc = new Float64Array(3);
+  const costOf = (model: ForceModel): (() => void) => {
+    const e = model.prepare(ctx);
+    return () => {
+      for (let i = 0; i < EVAL_POINTS; i++) e.addAcceleration(acc, times[i]!, states[i]!);
+    };
+  };
+  const full = osmoseForces();
+  const eom = new EquationsOfMotion(
+    full.map((f) => f.prepare(ctx)),
+    false,
+    0,
+    [],
+  );
+  const dydt = new Float64Array(6);
+  const jgm3 = parseIcgem(readFileSync(`${ROOT_DIR}test/reference/gravity/JGM3.gfc`, 'utf8'));
+  const ootkStates = states.map(
+    (s, i) =>
+      new J2000(
+        ootkStart.roll(times[i]! as never),
+        new Vector3D(s[0]!, s[1]!, s[2]!) as never,
+        new Vector3D(s[3]!, s[4]!, s[5]!) as never,
+      ),
+  );
+  const ootkCost = (f: { acceleration(s: J2000): unknown }) => () => {
+    for (let i = 0; i < EVAL_POINTS; i++) f.acceleration(ootkStates[i]!);
+  };
+  const ootkFull = ootkForceModel();
+  // The geopotential (with the GCRF↔ITRF rotation): acceleration alone, and with ∂a/∂r.
+  const dAdR = new Float64Array(9);
+  const dAdV = new Float64Array(9);
+  const dAdP = new Float64Array(3);
+  const partialsOf = (model: ForceModel): (() => void) => {
+    const e = model.prepare(ctx);
+    return () => {
+      for (let i = 0; i < EVAL_POINTS; i++)
+        e.addPartials(acc, dAdR, dAdV, dAdP, times[i]!, states[i]!);
+    };
+  };
+  const gravityCases: BenchCase[] = [];
+  for (const [label, model] of [
+    ['EGM2008 8×8', full[0]!],
+    ['JGM-3 20×20', sphericalHarmonicGravity({ field: jgm3, degree: 20 })],
+    ['JGM-3 36×36', sphericalHarmonicGravity({ field: jgm3, degree: 36 })],
+    ['JGM-3 70×70', sphericalHarmonicGravity({ field: jgm3, degree: 70 })],
+  ] as const) {
+    gravityCases.push(
+      { name: `osmose ${label} (with the GCRF↔ITRF rotation)`, fn: costOf(model) },
+      { name: `osmose ${label} with ∂a/∂r`, fn: partialsOf(model) },
+    );
+  }
+  const cases: BenchCase[] = [
+    {
+      name: 'reference loop (4,000 flops of multiply-adds)',
+      fn: () => {
+        for (let i = 0; i < EVAL_POINTS; i++) referenceLoop();
+      },
+    },
+    {
+      name: 'osmose full GEO model (8×8, Sun, Moon, SRP) via the equations of motion',
+      fn: () => {
+        for (let i = 0; i < EVAL_POINTS; i++) eom.derivativesInto(dydt, times[i]!, states[i]!);
+      },
+    },
+    ...gravityCases,
+    {
+      name: 'osmose Sun + Moon',
+      fn: (() => {
+        const s = costOf(full[1]!);
+        const m = costOf(full[2]!);
+        return () => {
+          s();
+          m();
+        };
+      })(),
+    },
+    { name: 'osmose SRP with Earth and Moon shadows', fn: costOf(full[3]!) },
+    {
+      name: 'ootk full GEO model (derivative)',
+      fn: () => {
+        for (let i = 0; i < EVAL_POINTS; i++) ootkFull.derivative(ootkStates[i]!);
+      },
+    },
+    { name: 'ootk EGM96 8×8', fn: ootkCost(new EarthGravity(8, 8)) },
+    { name: 'ootk Sun + Moon', fn: ootkCost(new ThirdBodyGravity(true, true)) },
+    { name: 'ootk SRP', fn: ootkCost(new SolarRadiationPressure(1000, 20, CR)) },
+    { name: 'ootk EGM96 36×36', fn: ootkCost(new EarthGravity(36, 36)) },
+  ];
+  return {
+    title: 'One force-model evaluation (time per evaluation; ratios to the reference loop)',
+    itemsPerOp: EVAL_POINTS,
+    cases,
+    notes: () => [`reference loop checksum ${referenceSink > 0 ? 'ok' : 'unexpected'}`],
+  };
+}
+
 /** The benchmark groups of numerical propagation. */
 export async function propagationBenchGroups(): Promise<BenchGroup[]> {
   const notes: string[] = [];
@@ -184,90 +322,7 @@ export async function propagationBenchGroups(): Promise<BenchGroup[]> {
     ...OOTK_LADDER.map((tol) => ({ name: `ootk RK89 tolerance ${tol}`, fn: () => runOotk(tol) })),
   ];
 
-  // Per-evaluation cost, on states along the orbit (context warmed over the day).
-  const ctx = createForceContext(t0);
-  const states: Float64Array[] = [];
-  for (let i = 0; i < EVAL_POINTS; i++) {
-    const a = (2 * Math.PI * i) / EVAL_POINTS;
-    states.push(
-      new Float64Array([
-        42164 * Math.cos(a),
-        42164 * Math.sin(a),
-        50,
-        -3.0746 * Math.sin(a),
-        3.0746 * Math.cos(a),
-        0.01,
-      ]),
-    );
-  }
-  const times = states.map((_, i) => (i * DAY_S) / EVAL_POINTS);
-  const acc = new Float64Array(3);
-  const costOf = (model: ForceModel): (() => void) => {
-    const e = model.prepare(ctx);
-    return () => {
-      for (let i = 0; i < EVAL_POINTS; i++) e.addAcceleration(acc, times[i]!, states[i]!);
-    };
-  };
-  const full = osmoseForces();
-  const eom = new EquationsOfMotion(
-    full.map((f) => f.prepare(ctx)),
-    false,
-    0,
-    [],
-  );
-  const dydt = new Float64Array(6);
-  const jgm3 = parseIcgem(readFileSync(`${ROOT_DIR}test/reference/gravity/JGM3.gfc`, 'utf8'));
-  const ootkStates = states.map(
-    (s, i) =>
-      new J2000(
-        ootkStart.roll(times[i]! as never),
-        new Vector3D(s[0]!, s[1]!, s[2]!) as never,
-        new Vector3D(s[3]!, s[4]!, s[5]!) as never,
-      ),
-  );
-  const ootkCost = (f: { acceleration(s: J2000): unknown }) => () => {
-    for (let i = 0; i < EVAL_POINTS; i++) f.acceleration(ootkStates[i]!);
-  };
-  const ootkFull = ootkForceModel();
-  const perEvaluation: BenchCase[] = [
-    {
-      name: 'osmose full GEO model (8×8, Sun, Moon, SRP) via the equations of motion',
-      fn: () => {
-        for (let i = 0; i < EVAL_POINTS; i++) eom.derivativesInto(dydt, times[i]!, states[i]!);
-      },
-    },
-    { name: 'osmose EGM2008 8×8 (with the GCRF↔ITRF rotation)', fn: costOf(full[0]!) },
-    {
-      name: 'osmose Sun + Moon',
-      fn: (() => {
-        const s = costOf(full[1]!);
-        const m = costOf(full[2]!);
-        return () => {
-          s();
-          m();
-        };
-      })(),
-    },
-    { name: 'osmose SRP with Earth and Moon shadows', fn: costOf(full[3]!) },
-    {
-      name: 'osmose JGM-3 36×36',
-      fn: costOf(sphericalHarmonicGravity({ field: jgm3, degree: 36 })),
-    },
-    {
-      name: 'osmose JGM-3 70×70',
-      fn: costOf(sphericalHarmonicGravity({ field: jgm3, degree: 70 })),
-    },
-    {
-      name: 'ootk full GEO model (derivative)',
-      fn: () => {
-        for (let i = 0; i < EVAL_POINTS; i++) ootkFull.derivative(ootkStates[i]!);
-      },
-    },
-    { name: 'ootk EGM96 8×8', fn: ootkCost(new EarthGravity(8, 8)) },
-    { name: 'ootk Sun + Moon', fn: ootkCost(new ThirdBodyGravity(true, true)) },
-    { name: 'ootk SRP', fn: ootkCost(new SolarRadiationPressure(1000, 20, CR)) },
-    { name: 'ootk EGM96 36×36', fn: ootkCost(new EarthGravity(36, 36)) },
-  ];
+  const perEvaluation = propagationEvaluationGroup();
   return [
     {
       title: 'One day of GEO, 8×8 + Sun + Moon + SRP (time per day)',
@@ -275,10 +330,6 @@ export async function propagationBenchGroups(): Promise<BenchGroup[]> {
       cases: ladder,
       notes,
     },
-    {
-      title: 'One force-model evaluation (time per evaluation)',
-      itemsPerOp: EVAL_POINTS,
-      cases: perEvaluation,
-    },
+    perEvaluation,
   ];
 }

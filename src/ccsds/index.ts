@@ -1,7 +1,7 @@
 /**
  * CCSDS navigation data messages: OEM, OMM, OPM (ODM 1.0–3.0) and TDM (1.0, 2.0), read and
  * written in KVN and XML, with typed messages, every CCSDS time system mapped to
- * {@link Epoch}, units checked against the standard, and a streaming OEM writer.
+ * `Epoch`, units checked against the standard, and a streaming OEM writer.
  *
  * @packageDocumentation
  */
@@ -27,7 +27,7 @@ export {
   parseOpm,
   parseTdm,
 } from './parse';
-export type { StateMessageInfo } from './stateMessages';
+export type { OpmState, StateMessageInfo } from './stateMessages';
 export { oemFromStates, opmFromState, stateFromOpm, statesFromOemSegment } from './stateMessages';
 export type {
   CcsdsCovariance,

@@ -169,6 +169,14 @@ export function oemFromStates(
   return { type: 'OEM', header: headerOf(info), segments: [segment] };
 }
 
+/** What {@link stateFromOpm} returns. */
+export interface OpmState {
+  /** The state, in the frame REF_FRAME names. */
+  readonly state: StateVector;
+  /** The 6×6 covariance at the state's epoch, when the OPM has one. */
+  readonly covariance: Covariance | undefined;
+}
+
 /**
  * The state of an OPM as a {@link StateVector}, and its covariance as a {@link Covariance}
  * when the message has one (in the frame COV_REF_FRAME names: the state's frame, RTN or TNW).
@@ -186,10 +194,7 @@ export function oemFromStates(
  * stateFromOpm(parseOpm(writeOpm(opmFromState(s, undefined, info)))).state.frame; // 'EME2000'
  * ```
  */
-export function stateFromOpm(opm: OpmMessage): {
-  readonly state: StateVector;
-  readonly covariance: Covariance | undefined;
-} {
+export function stateFromOpm(opm: OpmMessage): OpmState {
   const frame = earthFrameOf(opm.metadata);
   const state = stateOf(opm.stateVector, frame);
   let covariance: Covariance | undefined;

@@ -1,3 +1,4 @@
+export type { MatrixInput } from '../../math';
 export type {
   BatchApriori,
   BatchEstimateSelection,

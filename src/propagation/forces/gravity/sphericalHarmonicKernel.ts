@@ -62,9 +62,9 @@ function normalizationRatio(n: number, m: number, n2: number, m2: number): numbe
 }
 
 /** Numbers per harmonic in the acceleration table: a, b, then α, β for ax, ay, az. */
-const ACC_STRIDE = 2 + 2 * ACC_OUT;
+const ACC_STRIDE = 1 + 2 * ACC_OUT;
 /** Numbers per harmonic in the gradient table: a, b, acceleration weights, gradient weights. */
-const GRAD_STRIDE = 2 + 2 * ACC_OUT + 2 * GRAD_OUT;
+const GRAD_STRIDE = 1 + 2 * ACC_OUT + 2 * GRAD_OUT;
 
 /**
  * Column starts of a triangle of harmonics with columns m′ = 0…lastColumn and degrees
@@ -259,17 +259,26 @@ export class SphericalHarmonicKernel {
       const st = columnStarts(lastColumn, lastDegree);
       const table = new Float64Array(stride * st[lastColumn + 1]!);
       for (let m = 0; m <= lastColumn; m++) {
+        // Scaled harmonics dn′ = cn′ / gn′ with gn′ = a(m′+1) ⋯ a(n′): the recursion becomes
+        // dn′ = z′ dn′−1 − e ρ dn′−2 with e = b(n′) / (a(n′) a(n′−1)) (one factor per step
+        // instead of two), and the weights carry gn′. For the normalised harmonics
+        // e = 1/a(n′−1)² (b(n′) = a(n′)/a(n′−1)); gn′ stays below ~2^n′, far from overflow
+        // for any degree a field has.
+        let g = 1;
+        let aPrevious = 1;
         for (let n = m; n <= lastDegree; n++) {
           const j = stride * (st[m]! + (n - m));
           const k = idx(n, m);
           if (n > m) {
-            table[j] = recA(n, m);
-            table[j + 1] = recB(n, m);
+            const a = recA(n, m);
+            table[j] = n - 2 >= m ? recB(n, m) / (a * aPrevious) : 0;
+            g *= a;
+            aPrevious = a;
           }
-          for (let o = 0; o < 2 * ACC_OUT; o++) table[j + 2 + o] = accW[2 * ACC_OUT * k + o]!;
+          for (let o = 0; o < 2 * ACC_OUT; o++) table[j + 1 + o] = g * accW[2 * ACC_OUT * k + o]!;
           if (withGradient) {
             for (let o = 0; o < 2 * GRAD_OUT; o++) {
-              table[j + 2 + 2 * ACC_OUT + o] = gradW[2 * GRAD_OUT * k + o]!;
+              table[j + 1 + 2 * ACC_OUT + o] = g * gradW[2 * GRAD_OUT * k + o]!;
             }
           }
         }
@@ -401,26 +410,26 @@ function accelerationColumns(
   let ay = 0;
   let az = 0;
   for (let m = 0; m <= lastColumn; m++) {
-    let j = 8 * start[m]!;
-    const end = 8 * start[m + 1]!;
-    let pa = t[j + 2]!;
-    let pb = t[j + 3]!;
-    let qa = t[j + 4]!;
-    let qb = t[j + 5]!;
-    let ra = t[j + 6]!;
-    let rb = t[j + 7]!;
+    let j = 7 * start[m]!;
+    const end = 7 * start[m + 1]!;
+    let pa = t[j + 1]!;
+    let pb = t[j + 2]!;
+    let qa = t[j + 3]!;
+    let qb = t[j + 4]!;
+    let ra = t[j + 5]!;
+    let rb = t[j + 6]!;
     let c1 = 1;
     let c2 = 0;
-    for (j += 8; j < end; j += 8) {
-      const c = t[j]! * zs * c1 - t[j + 1]! * rho * c2;
+    for (j += 7; j < end; j += 7) {
+      const c = zs * c1 - t[j]! * rho * c2;
       c2 = c1;
       c1 = c;
-      pa += t[j + 2]! * c;
-      pb += t[j + 3]! * c;
-      qa += t[j + 4]! * c;
-      qb += t[j + 5]! * c;
-      ra += t[j + 6]! * c;
-      rb += t[j + 7]! * c;
+      pa += t[j + 1]! * c;
+      pb += t[j + 2]! * c;
+      qa += t[j + 3]! * c;
+      qb += t[j + 4]! * c;
+      ra += t[j + 5]! * c;
+      rb += t[j + 6]! * c;
     }
     const su = s[2 * m]!;
     const sv = s[2 * m + 1]!;
@@ -465,27 +474,26 @@ function gradientColumns(
   let gxz = 0;
   let gyz = 0;
   for (let m = 0; m <= lastColumn; m++) {
-    let j = 18 * start[m]!;
-    const end = 18 * start[m + 1]!;
+    let j = 17 * start[m]!;
+    const end = 17 * start[m + 1]!;
     let u = s[2 * m]!;
     let v = s[2 * m + 1]!;
     let u1 = 0;
     let v1 = 0;
     for (;;) {
-      ax += t[j + 2]! * u + t[j + 3]! * v;
-      ay += t[j + 4]! * u + t[j + 5]! * v;
-      az += t[j + 6]! * u + t[j + 7]! * v;
-      gd += t[j + 8]! * u + t[j + 9]! * v;
-      gzz += t[j + 10]! * u + t[j + 11]! * v;
-      gxy += t[j + 12]! * u + t[j + 13]! * v;
-      gxz += t[j + 14]! * u + t[j + 15]! * v;
-      gyz += t[j + 16]! * u + t[j + 17]! * v;
-      j += 18;
+      ax += t[j + 1]! * u + t[j + 2]! * v;
+      ay += t[j + 3]! * u + t[j + 4]! * v;
+      az += t[j + 5]! * u + t[j + 6]! * v;
+      gd += t[j + 7]! * u + t[j + 8]! * v;
+      gzz += t[j + 9]! * u + t[j + 10]! * v;
+      gxy += t[j + 11]! * u + t[j + 12]! * v;
+      gxz += t[j + 13]! * u + t[j + 14]! * v;
+      gyz += t[j + 15]! * u + t[j + 16]! * v;
+      j += 17;
       if (j >= end) break;
-      const a = t[j]! * zs;
-      const b = t[j + 1]! * rho;
-      const nu = a * u - b * u1;
-      const nv = a * v - b * v1;
+      const b = t[j]! * rho;
+      const nu = zs * u - b * u1;
+      const nv = zs * v - b * v1;
       u1 = u;
       v1 = v;
       u = nu;

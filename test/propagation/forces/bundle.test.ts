@@ -2,30 +2,12 @@
  * Tree-shaking guard: an application that uses the force models without the bundled gravity
  * field must not carry src/data/egm2008Degree20.ts; one that calls egm2008Degree20() must.
  */
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
+import { bundle } from '../../helpers/bundle';
 
-const ROOT_DIR = fileURLToPath(new URL('../../..', import.meta.url));
-
-async function bundledInputs(entry: string): Promise<string[]> {
-  const result = await build({
-    stdin: { contents: entry, resolveDir: ROOT_DIR, sourcefile: 'entry.ts', loader: 'ts' },
-    absWorkingDir: ROOT_DIR,
-    bundle: true,
-    write: false,
-    metafile: true,
-    format: 'esm',
-    platform: 'neutral',
-    minify: true,
-    treeShaking: true,
-    logLevel: 'silent',
-  });
-  return Object.values(result.metafile.outputs).flatMap((o) =>
-    Object.entries(o.inputs)
-      .filter(([, use]) => use.bytesInOutput > 0)
-      .map(([path]) => path),
-  );
+/** Inputs (paths relative to the repository root) that reach the bundle of `entry`. */
+async function bundledInputs(entry: string): Promise<readonly string[]> {
+  return (await bundle(entry)).inputs;
 }
 
 describe('the bundled EGM2008 20×20 is tree-shaken away when unused', () => {

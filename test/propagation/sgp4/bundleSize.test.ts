@@ -3,35 +3,11 @@
  * at most 25 KB of minified code (satellite.js: about 20 KB). Bundled from the sources with
  * esbuild as a browser application's bundler would, in the manner of test/bundle-size.test.ts.
  */
-import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
+import { bundle } from '../../helpers/bundle';
 
-const ROOT_DIR = new URL('../../../', import.meta.url).pathname;
 /** The budget, bytes of minified code. */
 const BUDGET_BYTES = 25 * 1024;
-
-async function bundle(entry: string) {
-  const result = await build({
-    stdin: { contents: entry, resolveDir: ROOT_DIR, sourcefile: 'entry.ts', loader: 'ts' },
-    absWorkingDir: ROOT_DIR,
-    bundle: true,
-    write: false,
-    metafile: true,
-    format: 'esm',
-    platform: 'neutral',
-    minify: true,
-    treeShaking: true,
-    logLevel: 'silent',
-  });
-  const code = result.outputFiles[0]?.contents ?? new Uint8Array();
-  const inputs = Object.values(result.metafile.outputs).flatMap((o) =>
-    Object.entries(o.inputs)
-      .filter(([, use]) => use.bytesInOutput > 0)
-      .map(([path]) => path),
-  );
-  return { bytes: code.byteLength, gzipBytes: gzipSync(code).byteLength, inputs };
-}
 
 describe('bundle size of TLE parsing + SGP4', () => {
   it('parseTle, Sgp4Satellite and propagateSgp4 fit in 25 KB minified, without ml-matrix or EOP', async () => {

@@ -22,14 +22,21 @@
  *
  * Sum by order: down a column the harmonics are Ūn′m′ = cn′ · Ūm′m′ with cn′ real (the
  * vertical recursion has real factors), so each output of a column is
- * α-sum · Re Ūm′m′ + β-sum · Im Ūm′m′ with α-sum = Σ α cn′ and β-sum = Σ β cn′: per harmonic one
- * real recursion step (5 flops) and two multiply-adds per output. The recursion factors and
- * the weights are interleaved in one `Float64Array` in the order the loop reads them
- * ([a, b, α₁, β₁, α₂, β₂, …] per harmonic), which halves the cost of the loop against
- * separate arrays (fewer bounds checks and address streams; measured in
- * bench/propagation.bench.ts). The acceleration-only table (8 numbers per harmonic) serves
- * the propagator without variational equations; the gradient table (20 per harmonic) gives
- * the acceleration and the gradient in the same pass.
+ * α-sum · Re Ūm′m′ + β-sum · Im Ūm′m′ with α-sum = Σ α cn′ and β-sum = Σ β cn′. The column
+ * variable is scaled, dn′ = cn′ / (a(m′+1) ⋯ a(n′)), so that its recursion
+ * dn′ = z′ dn′−1 − e ρ dn′−2 has one stored factor per step (the scale goes into the
+ * weights): per harmonic 4 flops of recursion and two multiply-adds per output.
+ *
+ * Layout: the factor e and the weights are interleaved in one array in the order the loop
+ * reads them ([e, α₁, β₁, α₂, β₂, …] per harmonic, columns one after the other); the
+ * acceleration table (7 numbers per harmonic) serves the propagator without variational
+ * equations, the gradient table (17 per harmonic: the acceleration's and five for the
+ * trace-free gradient) gives both in one pass. The evaluation is load-bound in V8, so the
+ * fewer numbers per harmonic and the single address stream are what make it fast (against
+ * the separate arrays of recursion factors and weights: 1.2× for the acceleration from the
+ * interleaving and scaling, then 2× from a plain array of doubles instead of a
+ * `Float64Array`; measured with bench/propagationEvaluations.ts and recorded in
+ * docs/performance.md).
  *
  * Stability: the normalised recursion is that of the fully normalised Legendre functions
  * (Holmes & Featherstone 2002 discuss its range); it is used here to degree 120 and beyond.
@@ -78,8 +85,8 @@ function columnStarts(lastColumn: number, lastDegree: number): Int32Array {
 
 /**
  * The evaluation tables of one field to one degree and order: per harmonic, in column order
- * (m′, then n′), the vertical recursion factors and the output weights, interleaved in one
- * flat `Float64Array`.
+ * (m′, then n′), the vertical recursion factor and the output weights, interleaved in one
+ * flat array of doubles.
  */
 export class SphericalHarmonicKernel {
   /** GM, km³/s². */
@@ -95,18 +102,19 @@ export class SphericalHarmonicKernel {
   private readonly sect: Float64Array;
   /**
    * Acceleration table: columns 0…order+1, degrees m′…degree+1, {@link ACC_STRIDE} numbers
-   * per harmonic: a, b of the vertical recursion Ūn′m′ = a z′ Ūn′−1,m′ − b ρ Ūn′−2,m′ (zero
-   * on the sectoral harmonic, which starts the column), then α, β of ax, ay, az.
+   * per harmonic: e of the scaled vertical recursion dn′ = z′ dn′−1 − e ρ dn′−2 (zero on the
+   * sectoral harmonic, which starts the column, and on the next one), then α, β of ax, ay, az
+   * (scaled by a(m′+1) ⋯ a(n′)).
    */
-  private readonly accTable: Float64Array;
+  private readonly accTable: readonly number[];
   /** Start of each column of the acceleration table, in harmonics. */
   private readonly accStart: Int32Array;
   /**
    * Gradient table: columns 0…order+2, degrees m′…degree+2, {@link GRAD_STRIDE} numbers per
-   * harmonic: a, b, α, β of ax, ay, az (zero beyond the acceleration's triangle), then α, β of
-   * gxx − gyy, gzz, gxy, gxz, gyz.
+   * harmonic: e, α, β of ax, ay, az (zero beyond the acceleration's triangle), then α, β of
+   * gxx − gyy, gzz, gxy, gxz, gyz (all scaled as in the acceleration table).
    */
-  private readonly gradTable: Float64Array;
+  private readonly gradTable: readonly number[];
   /** Start of each column of the gradient table, in harmonics. */
   private readonly gradStart: Int32Array;
   /**
@@ -255,7 +263,7 @@ export class SphericalHarmonicKernel {
       lastDegree: number,
       stride: number,
       withGradient: boolean,
-    ): [Int32Array, Float64Array] => {
+    ): [Int32Array, readonly number[]] => {
       const st = columnStarts(lastColumn, lastDegree);
       const table = new Float64Array(stride * st[lastColumn + 1]!);
       for (let m = 0; m <= lastColumn; m++) {
@@ -283,12 +291,15 @@ export class SphericalHarmonicKernel {
           }
         }
       }
-      return [st, table];
+      // A plain array of doubles (V8's packed-double elements) rather than the Float64Array:
+      // the column loops read it 1.3–1.4× faster (bench/propagation.bench.ts history; the
+      // typed array's data pointer and length cost loads that the packed array avoids).
+      return [st, Array.from(table)];
     };
     [this.accStart, this.accTable] = pack(order + 1, degree + 1, ACC_STRIDE, false);
     [this.gradStart, this.gradTable] = gradient
       ? pack(order + 2, degree + 2, GRAD_STRIDE, true)
-      : [new Int32Array(1), new Float64Array(0)];
+      : [new Int32Array(1), []];
   }
 
   /**
@@ -383,15 +394,12 @@ export class SphericalHarmonicKernel {
 }
 
 /**
- * The column sums of the acceleration (in units of GM/R²): for each column m′, the vertical
- * recursion cn′ (c = 1 on the sectoral harmonic, cn′ = a z′ cn′−1 − b ρ cn′−2) and the sums
- * Σ α c, Σ β c of ax, ay, az, combined with the sectoral harmonic su + i·sv of the column.
- *
- * A module function rather than a method: V8 compiles this loop about 1.6× faster when its
- * arrays arrive as arguments (measured with the kernel's own tables).
+ * The column sums of the acceleration (in units of GM/R²): for each column m′, the scaled
+ * vertical recursion d (d = 1 on the sectoral harmonic, dn′ = z′ dn′−1 − e ρ dn′−2) and the
+ * sums Σ α d, Σ β d of ax, ay, az, combined with the sectoral harmonic su + i·sv of the column.
  *
  * @param out - receives ax, ay, az, GM/R² units (overwritten)
- * @param t - acceleration table (8 numbers per harmonic)
+ * @param t - acceleration table (7 numbers per harmonic)
  * @param start - column starts, in harmonics
  * @param s - sectoral harmonics, re and im per column
  * @param zs - z′ = zR/r²
@@ -399,7 +407,7 @@ export class SphericalHarmonicKernel {
  */
 function accelerationColumns(
   out: Float64Array,
-  t: Float64Array,
+  t: readonly number[],
   start: Int32Array,
   s: Float64Array,
   zs: number,
@@ -443,13 +451,15 @@ function accelerationColumns(
 }
 
 /**
- * The column sums of the acceleration (GM/R² units) and of the gradient (GM/R³ units), as
- * {@link accelerationColumns} with the 20-number harmonics of the gradient table. Writes
- * gxx, gxy, gxz, gyy, gyz, gzz at 0, 1, 2, 4, 5, 8 of `grad`.
+ * The acceleration (GM/R² units) and the gradient (GM/R³ units) in one pass over the
+ * 17-number harmonics of the gradient table: the scaled recursion is carried on the complex
+ * harmonic u + i·v itself (two real recursions), and each output takes α u + β v per
+ * harmonic. Writes gxx, gxy, gxz, gyy, gyz, gzz at 0, 1, 2, 4, 5, 8 of `grad`
+ * (gxx = (d − gzz)/2, gyy = −(d + gzz)/2 from d = gxx − gyy: trace-free).
  *
  * @param acc - receives ax, ay, az (overwritten)
  * @param grad - receives the upper triangle of the gradient (overwritten there)
- * @param t - gradient table (20 numbers per harmonic)
+ * @param t - gradient table (17 numbers per harmonic)
  * @param start - column starts, in harmonics
  * @param s - sectoral harmonics, re and im per column
  * @param zs - z′ = zR/r²
@@ -458,7 +468,7 @@ function accelerationColumns(
 function gradientColumns(
   acc: Float64Array,
   grad: Float64Array,
-  t: Float64Array,
+  t: readonly number[],
   start: Int32Array,
   s: Float64Array,
   zs: number,

@@ -3,14 +3,11 @@
  *
  * @packageDocumentation
  */
-import { runAdaptive, type Stepper } from './internal/adaptiveDriver';
-import {
-  alternatingPolynomialEvaluator,
-  PiecewiseTrajectory,
-} from './internal/piecewiseTrajectory';
-import { type RunSettings, readSettings } from './internal/settings';
-import { combineInto, sparseRows } from './internal/sparseTableau';
-import type { IntegrateOptions, IntegrationResult, Integrator, OdeSystem } from './types';
+import { type EmbeddedMethod, integrateEmbedded, type Stepper } from './internal/adaptiveDriver';
+import { type PiecewiseTrajectory, writeHermiteBlocks } from './internal/piecewiseTrajectory';
+import type { RunSettings } from './internal/settings';
+import { combineInto, makeStageWork, sparseRows } from './internal/sparseTableau';
+import type { Integrator, OdeSystem } from './types';
 
 // Dormand & Prince (1980), Table 2 (RK5(4)7M); error weights e = b − b̂ and dense-output
 // weights d as in Hairer, Nørsett & Wanner, Solving ODEs I, §II.5 and §II.6 (code DOPRI5).
@@ -84,18 +81,17 @@ class Dopri5Stepper implements Stepper {
   private readonly s: RunSettings;
   private readonly n: number;
   private readonly k: Float64Array;
-  private readonly views: Float64Array[];
+  private readonly views: readonly Float64Array[];
   private readonly yStage: Float64Array;
 
   constructor(system: OdeSystem, s: RunSettings) {
     this.system = system;
     this.s = s;
-    const n = s.n;
-    this.n = n;
-    this.k = new Float64Array(7 * n);
-    this.views = [];
-    for (let j = 0; j < 7; j++) this.views.push(this.k.subarray(j * n, (j + 1) * n));
-    this.yStage = new Float64Array(n);
+    this.n = s.n;
+    const work = makeStageWork(7, s.n);
+    this.k = work.k;
+    this.views = work.views;
+    this.yStage = work.yStage;
   }
 
   attempt(tS: number, hS: number, y: Float64Array, f0: Float64Array, yNew: Float64Array): number {
@@ -138,19 +134,17 @@ class Dopri5Stepper implements Stepper {
     fNew.set(this.views[6]!);
     if (dense === undefined) return;
     const off = dense.addSegment(tS, hS);
-    const buf = dense.buffer;
-    for (let i = 0; i < n; i++) {
-      const dy = yNew[i]! - y[i]!;
-      const b2 = hS * f0[i]! - dy;
-      buf[off + i] = y[i]!;
-      buf[off + n + i] = dy;
-      buf[off + 2 * n + i] = b2;
-      buf[off + 3 * n + i] = dy - hS * fNew[i]! - b2;
-    }
+    writeHermiteBlocks(dense.buffer, off, n, hS, y, yNew, f0, fNew);
     combineInto(yStage, D, 0, k, n, hS, undefined);
-    buf.set(yStage, off + 4 * n);
+    dense.buffer.set(yStage, off + 4 * n);
   }
 }
+
+const DOPRI5: EmbeddedMethod = {
+  order: 5,
+  denseBlocks: DENSE_BLOCKS,
+  makeStepper: (system, s) => new Dopri5Stepper(system, s),
+};
 
 /**
  * The Dormand–Prince 5(4) method (DOPRI5): 7 stages, first same as last (6 evaluations per
@@ -174,22 +168,6 @@ export const DORMAND_PRINCE_54: Integrator = Object.freeze({
   name: 'dormand-prince-54',
   order: 5,
   adaptive: true,
-  integrate(
-    system: OdeSystem,
-    t0S: number,
-    y0: ArrayLike<number>,
-    t1S: number,
-    options?: IntegrateOptions,
-  ): IntegrationResult {
-    const s = readSettings(system, t0S, y0, t1S, options);
-    const dense = s.dense
-      ? new PiecewiseTrajectory(
-          s.n,
-          t0S,
-          DENSE_BLOCKS,
-          alternatingPolynomialEvaluator(s.n, DENSE_BLOCKS),
-        )
-      : undefined;
-    return runAdaptive(system, s, new Dopri5Stepper(system, s), 5, dense);
-  },
+  integrate: (system, t0S, y0, t1S, options) =>
+    integrateEmbedded(DOPRI5, system, t0S, y0, t1S, options),
 });

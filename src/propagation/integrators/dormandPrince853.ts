@@ -3,14 +3,11 @@
  *
  * @packageDocumentation
  */
-import { runAdaptive, type Stepper } from './internal/adaptiveDriver';
-import {
-  alternatingPolynomialEvaluator,
-  PiecewiseTrajectory,
-} from './internal/piecewiseTrajectory';
-import { type RunSettings, readSettings } from './internal/settings';
-import { combineInto, sparseRows } from './internal/sparseTableau';
-import type { IntegrateOptions, IntegrationResult, Integrator, OdeSystem } from './types';
+import { type EmbeddedMethod, integrateEmbedded, type Stepper } from './internal/adaptiveDriver';
+import { type PiecewiseTrajectory, writeHermiteBlocks } from './internal/piecewiseTrajectory';
+import type { RunSettings } from './internal/settings';
+import { combineInto, makeStageWork, sparseRows } from './internal/sparseTableau';
+import type { Integrator, OdeSystem } from './types';
 
 // Coefficients of DOP853 as published by Hairer, Nørsett & Wanner (Solving ODEs I, 2nd ed.,
 // §II.10, and the code dop853.f of 11 October 2004). Stages are numbered from 0; stage 12 is
@@ -232,18 +229,17 @@ class Dop853Stepper implements Stepper {
   private readonly n: number;
   /** The 16 stages one after the other (stage j at j·n). */
   private readonly k: Float64Array;
-  private readonly views: Float64Array[];
+  private readonly views: readonly Float64Array[];
   private readonly yStage: Float64Array;
 
   constructor(system: OdeSystem, s: RunSettings) {
     this.system = system;
     this.s = s;
-    const n = s.n;
-    this.n = n;
-    this.k = new Float64Array(16 * n);
-    this.views = [];
-    for (let j = 0; j < 16; j++) this.views.push(this.k.subarray(j * n, (j + 1) * n));
-    this.yStage = new Float64Array(n);
+    this.n = s.n;
+    const work = makeStageWork(16, s.n);
+    this.k = work.k;
+    this.views = work.views;
+    this.yStage = work.yStage;
   }
 
   attempt(tS: number, hS: number, y: Float64Array, f0: Float64Array, yNew: Float64Array): number {
@@ -314,20 +310,19 @@ class Dop853Stepper implements Stepper {
     this.evaluations += 3;
     const off = dense.addSegment(tS, hS);
     const buf = dense.buffer;
-    for (let i = 0; i < n; i++) {
-      const dy = yNew[i]! - y[i]!;
-      const b2 = hS * f0[i]! - dy;
-      buf[off + i] = y[i]!;
-      buf[off + n + i] = dy;
-      buf[off + 2 * n + i] = b2;
-      buf[off + 3 * n + i] = dy - hS * fNew[i]! - b2;
-    }
+    writeHermiteBlocks(buf, off, n, hS, y, yNew, f0, fNew);
     for (let r = 0; r < 4; r++) {
       combineInto(yStage, D, r, k, n, hS, undefined);
       buf.set(yStage, off + (4 + r) * n);
     }
   }
 }
+
+const DOP853: EmbeddedMethod = {
+  order: 8,
+  denseBlocks: DENSE_BLOCKS,
+  makeStepper: (system, s) => new Dop853Stepper(system, s),
+};
 
 /**
  * The Dormand–Prince 8(5,3) method (DOP853): 12 stages, an 8th-order solution with Hairer's
@@ -363,22 +358,6 @@ export const DORMAND_PRINCE_853: Integrator = Object.freeze({
   name: 'dormand-prince-853',
   order: 8,
   adaptive: true,
-  integrate(
-    system: OdeSystem,
-    t0S: number,
-    y0: ArrayLike<number>,
-    t1S: number,
-    options?: IntegrateOptions,
-  ): IntegrationResult {
-    const s = readSettings(system, t0S, y0, t1S, options);
-    const dense = s.dense
-      ? new PiecewiseTrajectory(
-          s.n,
-          t0S,
-          DENSE_BLOCKS,
-          alternatingPolynomialEvaluator(s.n, DENSE_BLOCKS),
-        )
-      : undefined;
-    return runAdaptive(system, s, new Dop853Stepper(system, s), 8, dense);
-  },
+  integrate: (system, t0S, y0, t1S, options) =>
+    integrateEmbedded(DOP853, system, t0S, y0, t1S, options),
 });

@@ -4,9 +4,11 @@
  * @packageDocumentation
  */
 
+import { allFinite } from './internal/adaptiveDriver';
 import {
   alternatingPolynomialEvaluator,
   PiecewiseTrajectory,
+  writeHermiteBlocks,
 } from './internal/piecewiseTrajectory';
 import { readSettings } from './internal/settings';
 import type {
@@ -75,7 +77,7 @@ export const RUNGE_KUTTA_4: Integrator = Object.freeze({
     if (totalSteps > 0) {
       system.derivativesInto(f0, t, y);
       evaluations++;
-      if (!finiteAll(f0)) status = 'non-finite';
+      if (!allFinite(f0, n)) status = 'non-finite';
     }
     while (status === 'ok' && steps < totalSteps) {
       if (steps >= s.maxSteps) {
@@ -95,21 +97,14 @@ export const RUNGE_KUTTA_4: Integrator = Object.freeze({
       }
       system.derivativesInto(f1, tNext, yNew);
       evaluations += 4;
-      if (!finiteAll(yNew) || !finiteAll(f1)) {
+      if (!allFinite(yNew, n) || !allFinite(f1, n)) {
         status = 'non-finite';
         break;
       }
       if (dense !== undefined) {
+        // addSegment may grow the buffer: read it after.
         const off = dense.addSegment(t, h);
-        const buf = dense.buffer;
-        for (let i = 0; i < n; i++) {
-          const dy = yNew[i]! - y[i]!;
-          const b2 = h * f0[i]! - dy;
-          buf[off + i] = y[i]!;
-          buf[off + n + i] = dy;
-          buf[off + 2 * n + i] = b2;
-          buf[off + 3 * n + i] = dy - h * f1[i]! - b2;
-        }
+        writeHermiteBlocks(dense.buffer, off, n, h, y, yNew, f0, f1);
       }
       [y, yNew] = [yNew, y];
       [f0, f1] = [f1, f0];
@@ -120,8 +115,3 @@ export const RUNGE_KUTTA_4: Integrator = Object.freeze({
     return { status, tS: t, y: new Float64Array(y), steps, rejectedSteps: 0, evaluations, dense };
   },
 });
-
-function finiteAll(v: Float64Array): boolean {
-  for (let i = 0; i < v.length; i++) if (!Number.isFinite(v[i])) return false;
-  return true;
-}

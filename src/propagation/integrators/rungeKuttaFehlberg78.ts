@@ -3,11 +3,17 @@
  *
  * @packageDocumentation
  */
-import { runAdaptive, type Stepper } from './internal/adaptiveDriver';
-import { PiecewiseTrajectory, type SegmentEvaluator } from './internal/piecewiseTrajectory';
-import { type RunSettings, readSettings } from './internal/settings';
-import { combineInto, type SparseRows, sparseRows } from './internal/sparseTableau';
-import type { IntegrateOptions, IntegrationResult, Integrator, OdeSystem } from './types';
+import { type EmbeddedMethod, integrateEmbedded, type Stepper } from './internal/adaptiveDriver';
+import type { PiecewiseTrajectory, SegmentEvaluator } from './internal/piecewiseTrajectory';
+import type { RunSettings } from './internal/settings';
+import {
+  combineInto,
+  makeStageWork,
+  type SparseRows,
+  type StageWork,
+  sparseRows,
+} from './internal/sparseTableau';
+import type { Integrator, OdeSystem } from './types';
 
 // Fehlberg, "Classical fifth-, sixth-, seventh-, and eighth-order Runge–Kutta formulas with
 // stepsize control", NASA TR R-287 (1968), Table X (RK7(8), 13 stages).
@@ -108,25 +114,14 @@ const A = sparseRows([
 /** Weight of Fehlberg's error estimate: y8 − y7 = (41/840)·h·(k0 + k10 − k11 − k12). */
 const ERR = 41 / 840;
 
-/** Work arrays of one RKF78 step. */
-interface Work {
-  readonly k: Float64Array;
-  readonly views: Float64Array[];
-  readonly yStage: Float64Array;
-}
-
-function makeWork(n: number): Work {
-  const k = new Float64Array(13 * n);
-  const views: Float64Array[] = [];
-  for (let j = 0; j < 13; j++) views.push(k.subarray(j * n, (j + 1) * n));
-  return { k, views, yStage: new Float64Array(n) };
-}
+/** Number of stages of RKF78. */
+const STAGES = 13;
 
 /** Stages 1–12 of a step from (t, y) with stage 0 already in `w.k`; writes y8 into `yNew`. */
 function stagesInto(
   system: OdeSystem,
   rows: SparseRows,
-  w: Work,
+  w: StageWork,
   n: number,
   tS: number,
   hS: number,
@@ -148,12 +143,12 @@ class Rkf78Stepper implements Stepper {
   evaluations = 0;
   private readonly system: OdeSystem;
   private readonly s: RunSettings;
-  private readonly w: Work;
+  private readonly w: StageWork;
 
   constructor(system: OdeSystem, s: RunSettings) {
     this.system = system;
     this.s = s;
-    this.w = makeWork(s.n);
+    this.w = makeStageWork(STAGES, s.n);
   }
 
   attempt(tS: number, hS: number, y: Float64Array, f0: Float64Array, yNew: Float64Array): number {
@@ -197,7 +192,7 @@ class Rkf78Stepper implements Stepper {
  * the system per call, with a local error smaller than the step's own).
  */
 function restepEvaluator(system: OdeSystem, n: number): SegmentEvaluator {
-  const w = makeWork(n);
+  const w = makeStageWork(STAGES, n);
   const y = new Float64Array(n);
   return (out, data, offset, tStartS, _stepS, tS) => {
     y.set(data.subarray(offset, offset + n));
@@ -209,6 +204,14 @@ function restepEvaluator(system: OdeSystem, n: number): SegmentEvaluator {
     stagesInto(system, A, w, n, tStartS, tS - tStartS, y, out);
   };
 }
+
+const RKF78: EmbeddedMethod = {
+  order: 8,
+  // Each step's start: y and f(t, y).
+  denseBlocks: 2,
+  makeStepper: (system, s) => new Rkf78Stepper(system, s),
+  makeEvaluator: restepEvaluator,
+};
 
 /**
  * The Runge–Kutta–Fehlberg 7(8) method (RKF78): 13 stages, the 8th-order solution propagated
@@ -237,17 +240,6 @@ export const RUNGE_KUTTA_FEHLBERG_78: Integrator = Object.freeze({
   name: 'runge-kutta-fehlberg-78',
   order: 8,
   adaptive: true,
-  integrate(
-    system: OdeSystem,
-    t0S: number,
-    y0: ArrayLike<number>,
-    t1S: number,
-    options?: IntegrateOptions,
-  ): IntegrationResult {
-    const s = readSettings(system, t0S, y0, t1S, options);
-    const dense = s.dense
-      ? new PiecewiseTrajectory(s.n, t0S, 2, restepEvaluator(system, s.n))
-      : undefined;
-    return runAdaptive(system, s, new Rkf78Stepper(system, s), 8, dense);
-  },
+  integrate: (system, t0S, y0, t1S, options) =>
+    integrateEmbedded(RKF78, system, t0S, y0, t1S, options),
 });

@@ -4,9 +4,13 @@
  *
  * @packageDocumentation
  */
-import type { IntegrationResult, IntegrationStatus, OdeSystem } from '../types';
-import type { PiecewiseTrajectory } from './piecewiseTrajectory';
-import type { RunSettings } from './settings';
+import type { IntegrateOptions, IntegrationResult, IntegrationStatus, OdeSystem } from '../types';
+import {
+  alternatingPolynomialEvaluator,
+  PiecewiseTrajectory,
+  type SegmentEvaluator,
+} from './piecewiseTrajectory';
+import { type RunSettings, readSettings } from './settings';
 
 /** Unit roundoff of IEEE double precision. */
 const UROUND = 2 ** -53;
@@ -192,8 +196,48 @@ export function runAdaptive(
   }
 }
 
-function allFinite(v: Float64Array, n: number): boolean {
+/** Whether the first n components of v are all finite. */
+export function allFinite(v: Float64Array, n: number): boolean {
   let sum = 0;
   for (let i = 0; i < n; i++) sum += v[i]! * 0;
   return sum === 0;
+}
+
+/** What an embedded method brings to {@link integrateEmbedded}. */
+export interface EmbeddedMethod {
+  /** Order of the propagated solution (sets the starting step). */
+  readonly order: number;
+  /** Vectors stored per accepted step for the dense output. */
+  readonly denseBlocks: number;
+  /** The method's stepper for one run. */
+  makeStepper(system: OdeSystem, s: RunSettings): Stepper;
+  /** The dense-output evaluator; by default {@link alternatingPolynomialEvaluator}. */
+  makeEvaluator?(system: OdeSystem, n: number): SegmentEvaluator;
+}
+
+/**
+ * `Integrator.integrate` of an embedded method: checks the arguments, prepares the dense
+ * output when asked, and runs {@link runAdaptive}.
+ *
+ * @throws InvalidArgumentError as `readSettings`
+ */
+export function integrateEmbedded(
+  method: EmbeddedMethod,
+  system: OdeSystem,
+  t0S: number,
+  y0: ArrayLike<number>,
+  t1S: number,
+  options: IntegrateOptions | undefined,
+): IntegrationResult {
+  const s = readSettings(system, t0S, y0, t1S, options);
+  const dense = s.dense
+    ? new PiecewiseTrajectory(
+        s.n,
+        t0S,
+        method.denseBlocks,
+        method.makeEvaluator?.(system, s.n) ??
+          alternatingPolynomialEvaluator(s.n, method.denseBlocks),
+      )
+    : undefined;
+  return runAdaptive(system, s, method.makeStepper(system, s), method.order, dense);
 }

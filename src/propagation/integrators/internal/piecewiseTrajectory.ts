@@ -40,6 +40,32 @@ export function alternatingPolynomialEvaluator(n: number, blocks: number): Segme
 }
 
 /**
+ * Writes the first four blocks of the alternating form (see
+ * {@link alternatingPolynomialEvaluator}) of a step from (t, y, f0) to (t + h, yNew, fNew) at
+ * `buf[off …]`: y, Δy, h·f0 − Δy and Δy − h·fNew − (h·f0 − Δy). Alone they are the cubic
+ * Hermite interpolant; DOPRI5 and DOP853 add their higher blocks after them.
+ */
+export function writeHermiteBlocks(
+  buf: Float64Array,
+  off: number,
+  n: number,
+  hS: number,
+  y: Float64Array,
+  yNew: Float64Array,
+  f0: Float64Array,
+  fNew: Float64Array,
+): void {
+  for (let i = 0; i < n; i++) {
+    const dy = yNew[i]! - y[i]!;
+    const b2 = hS * f0[i]! - dy;
+    buf[off + i] = y[i]!;
+    buf[off + n + i] = dy;
+    buf[off + 2 * n + i] = b2;
+    buf[off + 3 * n + i] = dy - hS * fNew[i]! - b2;
+  }
+}
+
+/**
  * The accepted steps of a run with the numbers of their interpolants, growing as the run
  * goes (the storage doubles when full, so recording a step allocates nothing in the steady
  * state). Implements {@link DenseTrajectory} once {@link finish} has been called.

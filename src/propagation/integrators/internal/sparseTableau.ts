@@ -68,3 +68,21 @@ export function combineInto(
     for (let i = 0; i < n; i++) out[i] = base[i]! + hS * out[i]!;
   }
 }
+
+/** The stages of one step stored one after the other, with a view on each and a stage state. */
+export interface StageWork {
+  /** Stage j at offset j·n. */
+  readonly k: Float64Array;
+  /** `views[j]` is stage j (a subarray of `k`). */
+  readonly views: readonly Float64Array[];
+  /** The state at which the next stage is evaluated. */
+  readonly yStage: Float64Array;
+}
+
+/** Allocates the work of `stages` stages of dimension n (once per run). */
+export function makeStageWork(stages: number, n: number): StageWork {
+  const k = new Float64Array(stages * n);
+  const views: Float64Array[] = [];
+  for (let j = 0; j < stages; j++) views.push(k.subarray(j * n, (j + 1) * n));
+  return { k, views, yStage: new Float64Array(n) };
+}

@@ -164,7 +164,7 @@ const DOPRI5: EmbeddedMethod = {
  * result.y[0]; // ≈ 0.367879441
  * ```
  */
-export const DORMAND_PRINCE_54: Integrator = Object.freeze({
+export const DORMAND_PRINCE_54: Integrator = Object.freeze<Integrator>({
   name: 'dormand-prince-54',
   order: 5,
   adaptive: true,

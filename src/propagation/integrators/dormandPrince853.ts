@@ -354,7 +354,7 @@ const DOP853: EmbeddedMethod = {
  * result.y[0]; // ≈ 0.36787944117144
  * ```
  */
-export const DORMAND_PRINCE_853: Integrator = Object.freeze({
+export const DORMAND_PRINCE_853: Integrator = Object.freeze<Integrator>({
   name: 'dormand-prince-853',
   order: 8,
   adaptive: true,

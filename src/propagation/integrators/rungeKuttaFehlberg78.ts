@@ -236,7 +236,7 @@ const RKF78: EmbeddedMethod = {
  * result.y[0]; // ≈ 0.36787944117144
  * ```
  */
-export const RUNGE_KUTTA_FEHLBERG_78: Integrator = Object.freeze({
+export const RUNGE_KUTTA_FEHLBERG_78: Integrator = Object.freeze<Integrator>({
   name: 'runge-kutta-fehlberg-78',
   order: 8,
   adaptive: true,

@@ -5,7 +5,7 @@
  */
 import { EARTH_EQUATORIAL_RADIUS_KM, EARTH_GM_KM3_S2 } from '../../bodies/constants';
 import { InvalidArgumentError } from '../../errors';
-import { type Vec3, vec3 } from '../../math';
+import { type Mat3, mat3, type Vec3, vec3 } from '../../math';
 import type { StateVector } from '../../state/stateVector';
 import {
   bracketRoots,
@@ -51,14 +51,14 @@ export interface GaussOptions {
 
 /** The quantities of Gauss's method that depend only on the data (Curtis eqs. 5.98–5.112). */
 export interface GaussGeometry {
-  /** τ1 = t1 − t2 and τ3 = t3 − t2, s. */
+  /** τ1 = t1 − t2, s. */
   readonly tau1S: number;
   /** t3 − t2, s. */
   readonly tau3S: number;
   /** Triple product D0 = ρ̂1·(ρ̂2 × ρ̂3). */
   readonly d0: number;
-  /** Dij = Ri·pj, row-major (i observer, j = 1…3), km. */
-  readonly d: readonly number[];
+  /** Dij = Ri·pj (row i the observer, column j), km. */
+  readonly d: Mat3;
 }
 
 /** One root of Gauss's eighth-degree polynomial, with the ranges it gives (km). */
@@ -79,11 +79,12 @@ export function gaussGeometry(
   const p2 = vec3.cross(o1.lineOfSight, o3.lineOfSight);
   const p3 = vec3.cross(o1.lineOfSight, o2.lineOfSight);
   const d0 = vec3.dot(o1.lineOfSight, p1);
-  const d: number[] = [];
-  for (const o of [o1, o2, o3]) {
-    for (const p of [p1, p2, p3]) d.push(vec3.dot(o.observerPositionKm, p));
-  }
-  return { tau1S: timesS[0]!, tau3S: timesS[2]!, d0, d };
+  const row = (o: AngleObservation): Vec3 => [
+    vec3.dot(o.observerPositionKm, p1),
+    vec3.dot(o.observerPositionKm, p2),
+    vec3.dot(o.observerPositionKm, p3),
+  ];
+  return { tau1S: timesS[0]!, tau3S: timesS[2]!, d0, d: mat3.fromRows(row(o1), row(o2), row(o3)) };
 }
 
 /**
@@ -98,17 +99,7 @@ export function gaussRoots(
 ): GaussRoot[] {
   const { tau1S: t1, tau3S: t3, d0, d } = geometry;
   const tau = t3 - t1;
-  const [d11, d12, d13, d21, d22, d23, d31, d32, d33] = d as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  const [d11, d12, d13, d21, d22, d23, d31, d32, d33] = d;
   const a = (-d12 * (t3 / tau) + d22 + d32 * (t1 / tau)) / d0;
   const b =
     (d12 * (t3 * t3 - tau * tau) * (t3 / tau) + d32 * (tau * tau - t1 * t1) * (t1 / tau)) /
@@ -298,17 +289,7 @@ function refineRoot(
 ): { ok: true; candidate: Candidate } | { ok: false; failure: IodFailure } {
   const [o1, o2, o3] = observations as [AngleObservation, AngleObservation, AngleObservation];
   const { tau1S: tau1, tau3S: tau3, d0, d } = geometry;
-  const [d11, d12, d13, d21, d22, d23, d31, d32, d33] = d as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  const [d11, d12, d13, d21, d22, d23, d31, d32, d33] = d;
   let rho = [...root.rangesKm] as [number, number, number];
   // First approximation: Lagrange coefficients to the μ/r³ term (Curtis eqs. 5.99, 5.100).
   const u = mu / (root.r2Km * root.r2Km * root.r2Km);

@@ -27,8 +27,8 @@ export interface SphericalHarmonicGravityOptions {
  * Cunningham's in fully normalised form (see `SphericalHarmonicKernel`), stable to degree and
  * order 120 and beyond. `addAcceleration` (the propagator without variational equations)
  * evaluates the acceleration alone; `addPartials` adds a second pass for the gradient.
- * Cost per evaluation, rotation included: about 0.5 µs at 8×8, 7 µs at 70×70 for the
- * acceleration, 16 µs with the gradient (docs/performance.md, on a shared 2-core machine).
+ * Cost of the kernel alone on the 2-core test machine (CPU time, docs/performance.md): 0.3 µs
+ * at 8×8 and 12 µs at 70×70 for the acceleration, 0.7 µs and 27 µs with the gradient.
  *
  * Accuracy: JGM-3 accelerations of Montenbruck & Gill's table within 7e-8 m/s² for
  * n = m = 2…20 (the remaining offset is the book's constants: test/propagation/forces).

@@ -429,10 +429,21 @@ function accelerationColumns(
     let rb = t[j + 6]!;
     let c1 = 1;
     let c2 = 0;
-    for (j += 7; j < end; j += 7) {
+    // Two harmonics per iteration, then the odd one out.
+    for (j += 7; j + 7 < end; j += 14) {
       const c = zs * c1 - t[j]! * rho * c2;
-      c2 = c1;
-      c1 = c;
+      const d = zs * c - t[j + 7]! * rho * c1;
+      c2 = c;
+      c1 = d;
+      pa += t[j + 1]! * c + t[j + 8]! * d;
+      pb += t[j + 2]! * c + t[j + 9]! * d;
+      qa += t[j + 3]! * c + t[j + 10]! * d;
+      qb += t[j + 4]! * c + t[j + 11]! * d;
+      ra += t[j + 5]! * c + t[j + 12]! * d;
+      rb += t[j + 6]! * c + t[j + 13]! * d;
+    }
+    if (j < end) {
+      const c = zs * c1 - t[j]! * rho * c2;
       pa += t[j + 1]! * c;
       pb += t[j + 2]! * c;
       qa += t[j + 3]! * c;

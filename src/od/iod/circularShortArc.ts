@@ -10,14 +10,7 @@ import { type FrameId, isEarthFixed, isFrameId } from '../../frames/frameId';
 import { type Vec3, type Vec3Like, vec3 } from '../../math';
 import type { StateVector } from '../../state/stateVector';
 import { Epoch } from '../../time/epoch';
-import {
-  bracketRoots,
-  C_KM_S,
-  checkMuKm3S2,
-  fail,
-  makeState,
-  twoBodyInto,
-} from './internal/shared';
+import { bracketRoots, checkMuKm3S2, fail, receptionState } from './internal/shared';
 import type { AnglesIodResult } from './types';
 
 /**
@@ -193,14 +186,8 @@ export function solveCircularOrbit(
   for (const rho of roots) {
     const s = stateAt(rho);
     if (!s) continue;
-    let r = s.r;
-    let v = s.v;
-    if (lightTime) {
-      if (!twoBodyInto(scratch, r, v, rho / C_KM_S, mu)) continue;
-      r = [scratch[0]!, scratch[1]!, scratch[2]!];
-      v = [scratch[3]!, scratch[4]!, scratch[5]!];
-    }
-    found.push({ state: makeState(a.epoch, frame, r, v), rho });
+    const state = receptionState(scratch, a.epoch, frame, s.r, s.v, rho, mu, lightTime);
+    if (state) found.push({ state, rho });
   }
   if (found.length === 0) {
     return fail(

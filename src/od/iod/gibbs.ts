@@ -7,6 +7,7 @@
 import { EARTH_GM_KM3_S2 } from '../../bodies/constants';
 import { InvalidArgumentError } from '../../errors';
 import { type Vec3, type Vec3Like, vec3 } from '../../math';
+import { checkMuKm3S2, checkPositionsKm } from './internal/shared';
 import type { IodFailure } from './types';
 
 /** Options of {@link solveGibbs}. */
@@ -34,25 +35,6 @@ export interface PositionsIodSuccess {
 
 /** What {@link solveGibbs} and {@link solveHerrickGibbs} return. */
 export type PositionsIodResult = PositionsIodSuccess | IodFailure;
-
-/** Checks that a position is three finite numbers, not all zero. */
-export function checkPosition(name: string, r: Vec3Like): void {
-  if (r.length !== 3 || !Number.isFinite(r[0]! + r[1]! + r[2]!) || vec3.norm(r) === 0) {
-    throw new InvalidArgumentError(
-      name,
-      Array.from(r),
-      'km',
-      'must be three finite numbers, not all 0',
-    );
-  }
-}
-
-/** Checks μ. */
-export function checkMu(mu: number): void {
-  if (!(mu > 0 && Number.isFinite(mu))) {
-    throw new InvalidArgumentError('muKm3S2', mu, 'km³/s²', 'must be a positive finite number');
-  }
-}
 
 /** Vallado's diagnostics: coplanarity and the two separation angles. */
 export function positionDiagnostics(
@@ -104,10 +86,8 @@ export function solveGibbs(
   options: GibbsOptions = {},
 ): PositionsIodResult {
   const mu = options.muKm3S2 ?? EARTH_GM_KM3_S2;
-  checkPosition('r1Km', r1Km);
-  checkPosition('r2Km', r2Km);
-  checkPosition('r3Km', r3Km);
-  checkMu(mu);
+  checkPositionsKm(r1Km, r2Km, r3Km);
+  checkMuKm3S2(mu);
   const r1 = vec3.norm(r1Km);
   const r2 = vec3.norm(r2Km);
   const r3 = vec3.norm(r3Km);

@@ -7,7 +7,8 @@
 import { EARTH_GM_KM3_S2 } from '../../bodies/constants';
 import { InvalidArgumentError } from '../../errors';
 import { type Vec3, type Vec3Like, vec3 } from '../../math';
-import { checkMu, checkPosition, type PositionsIodResult, positionDiagnostics } from './gibbs';
+import { type PositionsIodResult, positionDiagnostics } from './gibbs';
+import { checkMuKm3S2, checkPositionsKm } from './internal/shared';
 
 /** Options of {@link solveHerrickGibbs}. */
 export interface HerrickGibbsOptions {
@@ -59,10 +60,8 @@ export function solveHerrickGibbs(
   options: HerrickGibbsOptions = {},
 ): PositionsIodResult {
   const mu = options.muKm3S2 ?? EARTH_GM_KM3_S2;
-  checkPosition('r1Km', r1Km);
-  checkPosition('r2Km', r2Km);
-  checkPosition('r3Km', r3Km);
-  checkMu(mu);
+  checkPositionsKm(r1Km, r2Km, r3Km);
+  checkMuKm3S2(mu);
   if (!Number.isFinite(t1S + t2S + t3S) || !(t1S < t2S && t2S < t3S)) {
     throw new InvalidArgumentError(
       't1S, t2S, t3S',

@@ -6,15 +6,14 @@
  */
 import { EARTH_GM_KM3_S2 } from '../../bodies/constants';
 import { type Vec3, vec3 } from '../../math';
+import type { StateVector } from '../../state/stateVector';
 import { rankCandidates } from './gauss';
 import {
   bracketRoots,
-  C_KM_S,
   checkMuKm3S2,
   checkObservations,
   fail,
-  makeState,
-  twoBodyInto,
+  receptionState,
 } from './internal/shared';
 import type { AngleObservation, AnglesIodResult } from './types';
 
@@ -135,20 +134,16 @@ export function solveLaplace(
   const roots = bracketRoots(fn, 1, 1e6, 3000);
   const lightTime = options.lightTime !== false;
   const scratch = new Float64Array(6);
-  const found: { state: ReturnType<typeof makeState>; rho: number }[] = [];
+  const found: { state: StateVector; rho: number }[] = [];
   for (const r of roots) {
     const rho = rhoOf(r);
     if (!(rho > 0)) continue;
     const forcing = vec3.add(aObs, vec3.scale(rObs, mu / (r * r * r)));
     const rhoDot = vec3.dot(forcing, lxldd) / (2 * d);
-    let pos: Vec3 = vec3.add(rObs, vec3.scale(l, rho));
-    let vel: Vec3 = vec3.add(vec3.add(vObs, vec3.scale(l, rhoDot)), vec3.scale(lDot, rho));
-    if (lightTime) {
-      if (!twoBodyInto(scratch, pos, vel, rho / C_KM_S, mu)) continue;
-      pos = [scratch[0]!, scratch[1]!, scratch[2]!];
-      vel = [scratch[3]!, scratch[4]!, scratch[5]!];
-    }
-    found.push({ state: makeState(o2.epoch, frame, pos, vel), rho });
+    const pos = vec3.add(rObs, vec3.scale(l, rho));
+    const vel = vec3.add(vec3.add(vObs, vec3.scale(l, rhoDot)), vec3.scale(lDot, rho));
+    const state = receptionState(scratch, o2.epoch, frame, pos, vel, rho, mu, lightTime);
+    if (state) found.push({ state, rho });
   }
   if (found.length === 0) {
     return fail(

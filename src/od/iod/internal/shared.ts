@@ -1,6 +1,6 @@
 /**
  * Helpers shared by the IOD methods: input checks, two-body steps through the Kepler kernel,
- * Lagrange coefficients from a propagation, and a bracketing root scan.
+ * Lagrange coefficients from a propagation, the light-time step, and a bracketing root scan.
  *
  * @packageDocumentation
  */
@@ -25,6 +25,25 @@ export function checkMuKm3S2(mu: number): void {
   if (!(mu > 0 && Number.isFinite(mu))) {
     throw new InvalidArgumentError('muKm3S2', mu, 'km³/s²', 'must be a positive finite number');
   }
+}
+
+/** Checks that a position is three finite numbers, not all zero. */
+function checkPositionKm(name: string, r: Vec3Like): void {
+  if (r.length !== 3 || !Number.isFinite(r[0]! + r[1]! + r[2]!) || vec3.norm(r) === 0) {
+    throw new InvalidArgumentError(
+      name,
+      Array.from(r),
+      'km',
+      'must be three finite numbers, not all 0',
+    );
+  }
+}
+
+/** Checks the three positions of Gibbs's and Herrick–Gibbs's methods, in order. */
+export function checkPositionsKm(r1Km: Vec3Like, r2Km: Vec3Like, r3Km: Vec3Like): void {
+  checkPositionKm('r1Km', r1Km);
+  checkPositionKm('r2Km', r2Km);
+  checkPositionKm('r3Km', r3Km);
 }
 
 /**
@@ -105,6 +124,31 @@ export function lagrangeFG(
   const f = vec3.dot(vec3.cross(rp, velocityKmS), h) / h2;
   const g = vec3.dot(vec3.cross(positionKm, rp), h) / h2;
   return { f, g };
+}
+
+/**
+ * The state at an observation's epoch from (r, v) found at the emission time: with
+ * `lightTime`, (r, v) moved forward by the light time ρ/c on a two-body orbit; without, as
+ * given. Null when the two-body step fails.
+ */
+export function receptionState(
+  scratch: Float64Array,
+  epoch: Epoch,
+  frame: FrameId,
+  positionKm: Vec3Like,
+  velocityKmS: Vec3Like,
+  rangeKm: number,
+  mu: number,
+  lightTime: boolean,
+): StateVector | null {
+  if (!lightTime) return makeState(epoch, frame, positionKm, velocityKmS);
+  if (!twoBodyInto(scratch, positionKm, velocityKmS, rangeKm / C_KM_S, mu)) return null;
+  return makeState(
+    epoch,
+    frame,
+    [scratch[0]!, scratch[1]!, scratch[2]!],
+    [scratch[3]!, scratch[4]!, scratch[5]!],
+  );
 }
 
 /** A GCRF-or-other state at an epoch from a position and velocity. */

@@ -3,9 +3,11 @@ import type { FrameId } from '../../frames';
 import { ccsdsFrameToFrameId } from '../frames';
 import type { CcsdsEpochCodec } from '../options';
 import type { CcsdsHeader } from '../types';
-import type { BlockBuilder, ReadContext } from './blocks';
+import { BlockBuilder, type ReadContext } from './blocks';
 import { epochCodecFor } from './epochs';
-import type { RecordCursor } from './records';
+import { type BlockSpec, HEADER_BLOCK } from './fields';
+import { unexpectedRecord } from './kvnLexer';
+import { keywordOf, kindOf, type RecordCursor, RecordKind } from './records';
 
 /** A cursor with one record of look-ahead: `has` says whether the current record is valid. */
 export class Reader {
@@ -25,6 +27,72 @@ export class Reader {
   get line(): number {
     return this.has ? this.cursor.line : this.cursor.lastLine;
   }
+}
+
+/**
+ * Reads the header of an OEM or TDM in KVN, up to META_START (left as the current record),
+ * and returns its finished values. The reader is positioned after the version keyword.
+ *
+ * @throws {@link CcsdsParseError} for a record that does not belong in a header, or a
+ *   missing mandatory keyword
+ */
+export function readKvnHeader(
+  reader: Reader,
+  ctx: ReadContext,
+  messageType: string,
+): Record<string, unknown> {
+  const c = reader.cursor;
+  const header = new BlockBuilder(HEADER_BLOCK, reader.line);
+  for (; reader.has; reader.advance()) {
+    if (kindOf(c) === RecordKind.Comment) header.comments.push(c.value);
+    else if (kindOf(c) === RecordKind.KeyValue) {
+      const spec = HEADER_BLOCK.byKeyword.get(c.keyword);
+      if (spec === undefined) unexpectedRecord(c, `in the ${messageType} header`);
+      header.set(spec, c.value, c.unit, c.line, ctx);
+    } else if (kindOf(c) === RecordKind.Start && keywordOf(c) === 'META') break;
+    else unexpectedRecord(c, `in the ${messageType} header`);
+  }
+  return header.finish(ctx.utc, reader.line);
+}
+
+/**
+ * Reads a metadata section META_START…META_STOP in KVN into a builder of `spec` (not
+ * finished: its dates wait for the time system). The current record must be META_START; on
+ * return it is META_STOP, whose line is `metaStop`.
+ *
+ * @throws {@link CcsdsParseError} for a record other than META_START, a record that does not
+ *   belong in the metadata, or a section that is not closed
+ */
+export function readKvnMetadata(
+  reader: Reader,
+  ctx: ReadContext,
+  spec: BlockSpec,
+  messageType: string,
+): { meta: BlockBuilder; metaStop: number } {
+  const c = reader.cursor;
+  if (!(kindOf(c) === RecordKind.Start && keywordOf(c) === 'META'))
+    unexpectedRecord(c, `between ${messageType} segments`);
+  const meta = new BlockBuilder(spec, c.line);
+  reader.advance();
+  for (; reader.has; reader.advance()) {
+    if (kindOf(c) === RecordKind.Comment) meta.comments.push(c.value);
+    else if (kindOf(c) === RecordKind.KeyValue) {
+      const field = spec.byKeyword.get(c.keyword);
+      if (field === undefined) unexpectedRecord(c, `in ${messageType} metadata`);
+      meta.set(field, c.value, c.unit, c.line, ctx);
+    } else if (kindOf(c) === RecordKind.Stop && keywordOf(c) === 'META') break;
+    else unexpectedRecord(c, `in ${messageType} metadata`);
+  }
+  const metaStop = reader.line;
+  if (!reader.has) {
+    throw new CcsdsParseError(
+      'missing-keyword',
+      metaStop,
+      'META_STOP',
+      'the metadata is not closed',
+    );
+  }
+  return { meta, metaStop };
 }
 
 /** The header object from its finished block. */

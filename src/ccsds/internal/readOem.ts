@@ -3,10 +3,10 @@ import type { Epoch } from '../../time';
 import type { CcsdsEpochCodec } from '../options';
 import type { CcsdsCovariance, CcsdsStateVector, OemMessage, OemSegment } from '../types';
 import { BlockBuilder, type ReadContext } from './blocks';
-import { finishOdmMetadata, type Reader, toHeader } from './common';
+import { finishOdmMetadata, type Reader, readKvnHeader, readKvnMetadata, toHeader } from './common';
 import { readEphemerisBlock, type SlowLineReader } from './ephemerisBlock';
 import { readEpoch, ScaleEpochCodec } from './epochs';
-import { COVARIANCE_BLOCK, HEADER_BLOCK, OEM_META_BLOCK } from './fields';
+import { COVARIANCE_BLOCK, OEM_META_BLOCK } from './fields';
 import { clip, KvnLexer, unexpectedRecord } from './kvnLexer';
 import { readDecimal } from './numbers';
 import { keywordOf, kindOf, RecordKind } from './records';
@@ -248,43 +248,11 @@ function readCovariances(
  */
 export function readOem(reader: Reader, version: string, ctx: ReadContext): OemMessage {
   const c = reader.cursor;
-  const header = new BlockBuilder(HEADER_BLOCK, reader.line);
-  for (; reader.has; reader.advance()) {
-    if (kindOf(c) === RecordKind.Comment) header.comments.push(c.value);
-    else if (kindOf(c) === RecordKind.KeyValue) {
-      const spec = HEADER_BLOCK.byKeyword.get(c.keyword);
-      if (spec === undefined) unexpectedRecord(c, 'in the OEM header');
-      header.set(spec, c.value, c.unit, c.line, ctx);
-    } else if (kindOf(c) === RecordKind.Start && keywordOf(c) === 'META') break;
-    else unexpectedRecord(c, 'in the OEM header');
-  }
-  const headerValues = header.finish(ctx.utc, reader.line);
+  const headerValues = readKvnHeader(reader, ctx, 'OEM');
   const segments: OemSegment[] = [];
   let firstTimeSystem: string | undefined;
   while (reader.has) {
-    // META_START
-    if (!(kindOf(c) === RecordKind.Start && keywordOf(c) === 'META'))
-      unexpectedRecord(c, 'between OEM segments');
-    const meta = new BlockBuilder(OEM_META_BLOCK, c.line);
-    reader.advance();
-    for (; reader.has; reader.advance()) {
-      if (kindOf(c) === RecordKind.Comment) meta.comments.push(c.value);
-      else if (kindOf(c) === RecordKind.KeyValue) {
-        const spec = OEM_META_BLOCK.byKeyword.get(c.keyword);
-        if (spec === undefined) unexpectedRecord(c, 'in OEM metadata');
-        meta.set(spec, c.value, c.unit, c.line, ctx);
-      } else if (kindOf(c) === RecordKind.Stop && keywordOf(c) === 'META') break;
-      else unexpectedRecord(c, 'in OEM metadata');
-    }
-    const metaStop = reader.line;
-    if (!reader.has) {
-      throw new CcsdsParseError(
-        'missing-keyword',
-        metaStop,
-        'META_STOP',
-        'the metadata is not closed',
-      );
-    }
+    const { meta, metaStop } = readKvnMetadata(reader, ctx, OEM_META_BLOCK, 'OEM');
     const { values: metadata, codec } = finishOdmMetadata(meta, ctx, metaStop);
     const timeSystem = metadata.timeSystem as string;
     if (firstTimeSystem === undefined) firstTimeSystem = timeSystem;

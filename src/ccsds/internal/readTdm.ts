@@ -1,10 +1,17 @@
 import { CcsdsParseError } from '../../errors';
 import type { CcsdsEpochCodec } from '../options';
 import type { TdmMessage, TdmObservation, TdmSegment } from '../types';
-import { BlockBuilder, type ReadContext } from './blocks';
-import { metadataCodec, type Reader, resolveFrame, toHeader } from './common';
+import type { ReadContext } from './blocks';
+import {
+  metadataCodec,
+  type Reader,
+  readKvnHeader,
+  readKvnMetadata,
+  resolveFrame,
+  toHeader,
+} from './common';
 import { readEpoch } from './epochs';
-import { HEADER_BLOCK, TDM_DATA_KEYWORDS, TDM_META_BLOCK } from './fields';
+import { TDM_DATA_KEYWORDS, TDM_META_BLOCK } from './fields';
 import { clip, unexpectedRecord } from './kvnLexer';
 import { readNumber } from './numbers';
 import { keywordOf, kindOf, RecordKind } from './records';
@@ -48,41 +55,10 @@ function readObservation(
  */
 export function readTdm(reader: Reader, version: string, ctx: ReadContext): TdmMessage {
   const c = reader.cursor;
-  const header = new BlockBuilder(HEADER_BLOCK, reader.line);
-  for (; reader.has; reader.advance()) {
-    if (kindOf(c) === RecordKind.Comment) header.comments.push(c.value);
-    else if (kindOf(c) === RecordKind.KeyValue) {
-      const spec = HEADER_BLOCK.byKeyword.get(c.keyword);
-      if (spec === undefined) unexpectedRecord(c, 'in the TDM header');
-      header.set(spec, c.value, c.unit, c.line, ctx);
-    } else if (kindOf(c) === RecordKind.Start && keywordOf(c) === 'META') break;
-    else unexpectedRecord(c, 'in the TDM header');
-  }
-  const headerValues = header.finish(ctx.utc, reader.line);
+  const headerValues = readKvnHeader(reader, ctx, 'TDM');
   const segments: TdmSegment[] = [];
   while (reader.has) {
-    if (!(kindOf(c) === RecordKind.Start && keywordOf(c) === 'META'))
-      unexpectedRecord(c, 'between TDM segments');
-    const meta = new BlockBuilder(TDM_META_BLOCK, c.line);
-    reader.advance();
-    for (; reader.has; reader.advance()) {
-      if (kindOf(c) === RecordKind.Comment) meta.comments.push(c.value);
-      else if (kindOf(c) === RecordKind.KeyValue) {
-        const spec = TDM_META_BLOCK.byKeyword.get(c.keyword);
-        if (spec === undefined) unexpectedRecord(c, 'in TDM metadata');
-        meta.set(spec, c.value, c.unit, c.line, ctx);
-      } else if (kindOf(c) === RecordKind.Stop && keywordOf(c) === 'META') break;
-      else unexpectedRecord(c, 'in TDM metadata');
-    }
-    const metaStop = reader.line;
-    if (!reader.has) {
-      throw new CcsdsParseError(
-        'missing-keyword',
-        metaStop,
-        'META_STOP',
-        'the metadata is not closed',
-      );
-    }
+    const { meta, metaStop } = readKvnMetadata(reader, ctx, TDM_META_BLOCK, 'TDM');
     // Without TIME_SYSTEM, the fault shows at the first date that needs it (as Orekit).
     const codec = metadataCodec(meta, ctx, metaStop);
     const participants = meta.values.participants as Record<number, string> | undefined;

@@ -3,50 +3,6 @@
  * grammar allows, and nothing else (no hexadecimal, no `Infinity`, no trailing text).
  */
 
-/** Whether text[a, b) is a decimal number in the CCSDS grammar. */
-export function isDecimal(text: string, a: number, b: number): boolean {
-  let i = a;
-  if (i < b) {
-    const c = text.charCodeAt(i);
-    if (c === 43 || c === 45) i++;
-  }
-  let digits = 0;
-  while (i < b) {
-    const c = text.charCodeAt(i);
-    if (c < 48 || c > 57) break;
-    i++;
-    digits++;
-  }
-  if (i < b && text.charCodeAt(i) === 46) {
-    i++;
-    while (i < b) {
-      const c = text.charCodeAt(i);
-      if (c < 48 || c > 57) break;
-      i++;
-      digits++;
-    }
-  }
-  if (digits === 0) return false;
-  if (i < b) {
-    const c = text.charCodeAt(i);
-    if (c !== 101 && c !== 69) return false;
-    i++;
-    if (i < b) {
-      const s = text.charCodeAt(i);
-      if (s === 43 || s === 45) i++;
-    }
-    let expDigits = 0;
-    while (i < b) {
-      const d = text.charCodeAt(i);
-      if (d < 48 || d > 57) break;
-      i++;
-      expDigits++;
-    }
-    if (expDigits === 0) return false;
-  }
-  return i === b;
-}
-
 const EXACT_POW10 = [
   1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17,
   1e18, 1e19, 1e20, 1e21, 1e22,

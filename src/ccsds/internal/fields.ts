@@ -162,6 +162,12 @@ export const COVARIANCE_BLOCK = block('covarianceMatrix', [
   ),
 ]);
 
+/** OPM/OMM covariance: no EPOCH of its own. */
+export const ODM_COVARIANCE_BLOCK = block(
+  COVARIANCE_BLOCK.name,
+  COVARIANCE_BLOCK.fields.filter((s) => s.kw !== 'EPOCH'),
+);
+
 export const MANEUVER_BLOCK = block('maneuverParameters', [
   f('MAN_EPOCH_IGNITION', 'epochIgnition', 'epoch', { required: true }),
   f('MAN_DURATION', 'durationS', 'number', { unit: 's' }),

@@ -4,12 +4,12 @@ import { BlockBuilder, type ReadContext } from './blocks';
 import { finishOdmMetadata, type Reader, toHeader } from './common';
 import {
   type BlockSpec,
-  COVARIANCE_BLOCK,
   type FieldSpec,
   HEADER_BLOCK,
   KEPLERIAN_BLOCK,
   MANEUVER_BLOCK,
   MEAN_ELEMENTS_BLOCK,
+  ODM_COVARIANCE_BLOCK,
   OMM_META_BLOCK,
   OPM_META_BLOCK,
   SPACECRAFT_BLOCK,
@@ -21,13 +21,6 @@ import { RecordKind } from './records';
 
 const USER_BLOCK: BlockSpec = { name: 'userDefinedParameters', fields: [], byKeyword: new Map() };
 const USER_PREFIX = 'USER_DEFINED_';
-
-/** OPM/OMM covariance: no EPOCH of its own. */
-const ODM_COVARIANCE_BLOCK: BlockSpec = {
-  name: COVARIANCE_BLOCK.name,
-  fields: COVARIANCE_BLOCK.fields.filter((s) => s.kw !== 'EPOCH'),
-  byKeyword: new Map(COVARIANCE_BLOCK.fields.filter((s) => s.kw !== 'EPOCH').map((s) => [s.kw, s])),
-};
 
 /** The blocks of OPM and OMM in the standard's order (header first). */
 export const OPM_BLOCKS: readonly BlockSpec[] = [
@@ -49,7 +42,6 @@ export const OMM_BLOCKS: readonly BlockSpec[] = [
   ODM_COVARIANCE_BLOCK,
   USER_BLOCK,
 ];
-export { ODM_COVARIANCE_BLOCK };
 
 interface Located {
   readonly index: number;

@@ -5,13 +5,13 @@ import {
   KEPLERIAN_BLOCK,
   MANEUVER_BLOCK,
   MEAN_ELEMENTS_BLOCK,
+  ODM_COVARIANCE_BLOCK,
   OMM_META_BLOCK,
   OPM_META_BLOCK,
   SPACECRAFT_BLOCK,
   STATE_BLOCK,
   TLE_BLOCK,
 } from './fields';
-import { ODM_COVARIANCE_BLOCK } from './readOdmFlat';
 import { emitHeader, writeCodec, writeUtc } from './writeCommon';
 
 /** Writes an OPM or an OMM, line by line, into a sink. */

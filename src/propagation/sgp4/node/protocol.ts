@@ -2,23 +2,15 @@
  * Messages between the parallel runner and its workers. The catalogue, the times and the
  * output columns live in SharedArrayBuffers; a message only names a range of satellites.
  */
+import type { Sgp4BatchOutput } from '../propagateSgp4Batch';
 
-/** Sent once to each worker: the shared arrays. */
-export interface WorkerSetup {
+/** Sent once to each worker: the shared arrays (the catalogue, the times, the output columns). */
+export interface WorkerSetup extends Sgp4BatchOutput {
   readonly kind: 'setup';
   readonly records: Float64Array;
   readonly recordLength: number;
   readonly timesMin: Float64Array;
   readonly offsetsMin: Float64Array;
-  readonly satelliteCount: number;
-  readonly timeCount: number;
-  readonly xKm: Float64Array;
-  readonly yKm: Float64Array;
-  readonly zKm: Float64Array;
-  readonly vxKmS: Float64Array;
-  readonly vyKmS: Float64Array;
-  readonly vzKmS: Float64Array;
-  readonly status: Uint8Array;
 }
 
 /** A range of satellites to propagate. */

@@ -32,6 +32,49 @@ const ORDER_SLACK_BELOW = 0.3;
 const ORDER_SLACK_ABOVE = 1.2;
 /** Errors below this are dominated by rounding and say nothing about the order. */
 const ROUNDING_FLOOR = 1e-12;
+/*
+ * exp(sin t) and 1/y of y′ = y² are dimensionless and of order 1 (0.37 to 2.7), so the
+ * absolute errors below are also relative ones.
+ */
+/**
+ * Backward run of exp(sin t) over 7 units at relTol 1e-12: measured 5.4e-12 (DP853),
+ * 7.4e-13 (DOPRI5), 3.6e-13 (RKF78); 1e-10 leaves a factor 18.
+ */
+const BACKWARD_ADAPTIVE_REL = 1e-10;
+/** RK4 at h = 0.01 over 12 units: measured 1.6e-11 (h⁴ = 1e-8 times a small constant); 1e-9. */
+const BACKWARD_RK4_REL = 1e-9;
+/**
+ * Ten adaptive steps at relTol 1e-12 on a GEO radius: at most 10 × 1e-12 × 42164 km =
+ * 4.2e-7 km if every local error were at its tolerance (measured 7e-12 to 5e-11 km).
+ */
+const MAX_STEPS_ADAPTIVE_KM = 5e-7;
+/**
+ * Ten RK4 steps of 60 s at GEO: local error ~ (n h)⁵ r = (7.29e-5 rad/s × 60 s)⁵ × 42164 km
+ * = 7e-8 km, 7e-7 km for ten (measured 5.6e-9 km).
+ */
+const MAX_STEPS_RK4_KM = 1e-6;
+/**
+ * Up to 25 steps of at most 0.1 at the default tolerances (1e-10, y ≤ e): at most
+ * 25 × 1e-10 × e ≈ 7e-9 (measured 2e-14 to 7.7e-11, DOPRI5 the largest).
+ */
+const NON_FINITE_ADAPTIVE_REL = 1e-8;
+/** RK4 at h = 0.1 over 2.5 units: measured 7.3e-7 (h⁴ = 1e-4 times a small constant); 1e-5. */
+const NON_FINITE_RK4_REL = 1e-5;
+/**
+ * 1/y = 1 − t has an error that does not grow: the sum of the local errors (1e-10 each, a
+ * few hundred steps); measured 1.3e-11 (DP853) to 5.0e-11 (RKF78), held to 1e-9.
+ */
+const BLOW_UP_INVERSE_REL = 1e-9;
+/**
+ * Global error over 3 HEO revolutions at relTol 1e-11: measured 3.1e-6 km (DP853),
+ * 6.7e-5 km (DOPRI5), 1.0e-4 km (RKF78); 1e-3 km holds all three with a factor 10.
+ */
+const HEO_KM = 1e-3;
+/**
+ * DP853 at relTol 1e-14 over a GEO day: rounding (1.1e-16 × 42164 km per operation, over
+ * some 10⁴ operations on each component) dominates; measured 7.5e-10 km, held to 1e-8 km.
+ */
+const DP853_ROUNDING_KM = 1e-8;
 
 /** Options that make an adaptive method take steps of exactly h (every step accepted). */
 function fixedStepOptions(m: Integrator, hS: number): IntegrateOptions {
@@ -128,8 +171,7 @@ describe.each(ALL_INTEGRATORS.map((m) => [m.name, m] as const))('%s', (_name, m)
     const back = m.integrate(EXP_SIN, 5, fwd.y, -2, opts);
     expect(back.status).toBe('ok');
     expect(back.tS).toBe(-2);
-    // RK4 at h = 0.01: global error ~1e-9 on this problem; adaptive runs ~1e-11.
-    const tol = m.adaptive ? 1e-9 : 1e-7;
+    const tol = m.adaptive ? BACKWARD_ADAPTIVE_REL : BACKWARD_RK4_REL;
     expect(Math.abs(back.y[0]! - Math.exp(Math.sin(-2)))).toBeLessThanOrEqual(tol);
   });
 
@@ -143,7 +185,7 @@ describe.each(ALL_INTEGRATORS.map((m) => [m.name, m] as const))('%s', (_name, m)
     expect(r.tS).toBeLessThan(DAY_S);
     expect(r.steps + r.rejectedSteps).toBe(10);
     // The state is the one at tS, not at the asked end (ootk 7.0.3's failure).
-    const tol = m.adaptive ? 1e-6 : 1e-3; // RK4 at 60 s: ~1e-6 km per step at GEO
+    const tol = m.adaptive ? MAX_STEPS_ADAPTIVE_KM : MAX_STEPS_RK4_KM;
     expect(positionDiffKm(r.y, keplerAt(GEO_RV, r.tS))).toBeLessThanOrEqual(tol);
     expect(r.dense!.t1S).toBe(r.tS);
     expect(() => r.dense!.evaluateInto(new Float64Array(6), DAY_S)).toThrow(DataRangeError);
@@ -161,7 +203,8 @@ describe.each(ALL_INTEGRATORS.map((m) => [m.name, m] as const))('%s', (_name, m)
     expect(r.status).toBe('non-finite');
     expect(r.tS).toBeLessThanOrEqual(2.5);
     expect(Number.isFinite(r.y[0])).toBe(true);
-    expect(Math.abs(r.y[0]! - Math.exp(Math.sin(r.tS)))).toBeLessThanOrEqual(1e-4);
+    const tol = m.adaptive ? NON_FINITE_ADAPTIVE_REL : NON_FINITE_RK4_REL;
+    expect(Math.abs(r.y[0]! - Math.exp(Math.sin(r.tS)))).toBeLessThanOrEqual(tol);
   });
 
   it('returns the initial state for an empty span', () => {
@@ -188,9 +231,7 @@ describe('adaptive integrators', () => {
       expect(r.status).toBe('step-too-small');
       expect(r.tS).toBeLessThan(1);
       expect(r.tS).toBeGreaterThan(0.99);
-      // 1/y = 1 − t is the quantity whose error does not grow: its error is the sum of the
-      // local errors (1e-10 each, a few hundred steps, measured 1e-11 to 5e-11).
-      expect(Math.abs(1 / r.y[0]! - (1 - r.tS))).toBeLessThanOrEqual(1e-9);
+      expect(Math.abs(1 / r.y[0]! - (1 - r.tS))).toBeLessThanOrEqual(BLOW_UP_INVERSE_REL);
     },
   );
 
@@ -204,9 +245,7 @@ describe('adaptive integrators', () => {
         absTol: [1e-9, 1e-9, 1e-9, 1e-12, 1e-12, 1e-12],
       });
       expect(r.status).toBe('ok');
-      // Global error over 3 revolutions at 1e-11 local: measured 2e-6 (DP853) to 1e-4 km
-      // (DOPRI5); 1e-3 km holds all three.
-      expect(positionDiffKm(r.y, keplerAt(HEO_RV, 3 * period))).toBeLessThanOrEqual(1e-3);
+      expect(positionDiffKm(r.y, keplerAt(HEO_RV, 3 * period))).toBeLessThanOrEqual(HEO_KM);
     },
   );
 
@@ -217,8 +256,7 @@ describe('adaptive integrators', () => {
     });
     expect(r.status).toBe('ok');
     expect(r.tS).toBe(DAY_S);
-    // Rounding dominates below ~1e-9 km over one day: 1e-8 km.
-    expect(positionDiffKm(r.y, keplerAt(GEO_RV, DAY_S))).toBeLessThanOrEqual(1e-8);
+    expect(positionDiffKm(r.y, keplerAt(GEO_RV, DAY_S))).toBeLessThanOrEqual(DP853_ROUNDING_KM);
   });
 
   it('DP853 honours maxStepS and an initial step', () => {

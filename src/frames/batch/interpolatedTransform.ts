@@ -213,6 +213,8 @@ class InterpolatedFrameTransform implements InterpolatedTransform {
   private readonly edges: readonly Edge[];
   private readonly needs: Needs;
   private readonly interpolator: FixedGridInterpolator | undefined;
+  /** The kernel `at` reuses (see there). */
+  private readonly atKernel: TransformKernel;
   private readonly eopSampler: EopSampler | undefined;
   /** Chain indices of the two frames when both are on the CIO chain (the fused batch loop). */
   private readonly cioChain: { readonly from: number; readonly to: number } | undefined;
@@ -276,11 +278,15 @@ class InterpolatedFrameTransform implements InterpolatedTransform {
       this.needs.eop && this.fixedEop === undefined && provider !== undefined
         ? new EopSampler(provider)
         : undefined;
+    this.atKernel = this.kernel();
     Object.freeze(this);
   }
 
   at(epoch: Epoch): FrameTransform {
-    const k = this.kernel();
+    // One kernel per object for `at`: building one costs more than the evaluation itself, and
+    // its only state (the Lagrange weights of the last 4 h interval) depends on the interval
+    // alone, so reusing it cannot make a result depend on the order of the queries.
+    const k = this.atKernel;
     this.paramsAt(k.params, epoch);
     k.prepare();
     k.compose();

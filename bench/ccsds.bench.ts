@@ -3,8 +3,9 @@
  * baseline that only splits lines and calls parseFloat on every number, and the streaming
  * writer's heap as the file grows. The figures are per MB of KVN text.
  */
-import { parseOem, writeOem, OemStreamWriter } from '../src/ccsds';
+
 import type { OemMessage } from '../src/ccsds';
+import { OemStreamWriter, parseOem, writeOem } from '../src/ccsds';
 import { Epoch } from '../src/time';
 import type { BenchGroup } from './harness';
 
@@ -27,13 +28,13 @@ function generateOem(): string {
     `STOP_TIME = ${t0.plusSeconds((STATES - 1) * STEP_S).toIso('UTC', { fractionDigits: 3 })}`,
     'META_STOP',
   ];
-  const n = 2 * Math.PI / 86164;
+  const n = (2 * Math.PI) / 86164;
   for (let i = 0; i < STATES; i++) {
     const t = i * STEP_S;
     const c = Math.cos(n * t);
     const s = Math.sin(n * t);
     lines.push(
-      `${t0.plusSeconds(t).toIso('UTC', { fractionDigits: 3 })} ${(42164.137 * c).toFixed(6)} ${(42164.137 * s).toFixed(6)} ${(12.5 * s).toFixed(6)} ${(-3.074660 * s).toFixed(9)} ${(3.074660 * c).toFixed(9)} ${(0.0009 * c).toFixed(9)}`,
+      `${t0.plusSeconds(t).toIso('UTC', { fractionDigits: 3 })} ${(42164.137 * c).toFixed(6)} ${(42164.137 * s).toFixed(6)} ${(12.5 * s).toFixed(6)} ${(-3.07466 * s).toFixed(9)} ${(3.07466 * c).toFixed(9)} ${(0.0009 * c).toFixed(9)}`,
     );
   }
   return `${lines.join('\n')}\n`;
@@ -61,7 +62,10 @@ export async function ccsdsBenchGroups(): Promise<BenchGroup[]> {
       title: `CCSDS OEM, ${STATES} states (${megabytes.toFixed(1)} MB KVN); items are MB`,
       itemsPerOp: megabytes,
       cases: [
-        { name: 'baseline: split lines + parseFloat (no epochs)', fn: () => (sink = baseline(text)) },
+        {
+          name: 'baseline: split lines + parseFloat (no epochs)',
+          fn: () => (sink = baseline(text)),
+        },
         { name: 'osmose parseOem (epochs to Epoch, exact)', fn: () => (parsed = parseOem(text)) },
         { name: 'osmose writeOem (KVN)', fn: () => (sink = writeOem(parsed)) },
         {
@@ -90,14 +94,18 @@ export async function ccsdsBenchGroups(): Promise<BenchGroup[]> {
         for (let round = 0; round < 4; round++) {
           for (const s of seg.states) w.writeState(s);
           gc?.();
-          heap.push(`${((round + 1) * STATES).toLocaleString('en')} lines: heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(1)} MB, written ${(chars / 1e6).toFixed(1)} MB`);
+          heap.push(
+            `${((round + 1) * STATES).toLocaleString('en')} lines: heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(1)} MB, written ${(chars / 1e6).toFixed(1)} MB`,
+          );
         }
         w.end();
         void sink;
         return [
           'streaming writer heap as the output grows (the parsed message itself stays in memory):',
           ...heap,
-          gc === undefined ? '(run with node --expose-gc for heap figures after collection)' : '(after gc)',
+          gc === undefined
+            ? '(run with node --expose-gc for heap figures after collection)'
+            : '(after gc)',
         ];
       },
     },

@@ -34,6 +34,11 @@ const end = T0.plusSeconds(2 * 86400);
 const STEP_S = 120;
 const SLOT_S = 7200;
 const POINTS = 6;
+/**
+ * Epochs keep whole seconds apart from their fraction, so an offset of up to 2 days from the
+ * start rounds by at most 1.1e-16 × 172 800 s = 1.9e-11 s (measured 0 s).
+ */
+const CADENCE_ROUNDING_S = 1e-10;
 
 /** Independent conditions: exact frame transforms, azElRange and the eclipse g-function. */
 function conditions(site: Site, epoch: Epoch) {
@@ -182,8 +187,10 @@ describe('simulateMeasurements: cadence, noise and seeds', () => {
       for (const m of t.measurements) {
         const offsetS = m.epoch.secondsSince(start);
         const inSlotS = offsetS - SLOT_S * Math.floor(offsetS / SLOT_S);
-        expect(inSlotS % STEP_S).toBeCloseTo(0, 6);
-        expect(inSlotS).toBeLessThanOrEqual((POINTS - 1) * STEP_S + 1e-6);
+        // Distance to the nearest multiple of the step (a plain % would put 119.9999… at 120 s).
+        const offGridS = inSlotS - STEP_S * Math.round(inSlotS / STEP_S);
+        expect(Math.abs(offGridS)).toBeLessThanOrEqual(CADENCE_ROUNDING_S);
+        expect(inSlotS).toBeLessThanOrEqual((POINTS - 1) * STEP_S + CADENCE_ROUNDING_S);
       }
     }
     expect(total).toBe(ms.length);

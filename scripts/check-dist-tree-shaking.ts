@@ -23,6 +23,9 @@ async function bundleSize(entry: string): Promise<{ bytes: number; hasEop: boole
     minify: true,
     format: 'esm',
     platform: 'neutral',
+    // Resolve dependencies (saxes) as a browser application's bundler would; 'neutral' sets no
+    // main fields of its own.
+    mainFields: ['browser', 'module', 'main'],
     logLevel: 'silent',
   });
   const code = result.outputFiles[0]?.text ?? '';

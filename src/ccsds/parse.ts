@@ -305,7 +305,9 @@ export function parseOpm(input: string | Uint8Array, options?: CcsdsParseOptions
  * @param input - the text, or its UTF-8 bytes
  * @param options - units policy, time-system references
  * @returns the TDM, observations raw (keyword, epoch, value)
- * @throws {@link CcsdsParseError} for a malformed message or another message type
+ * @throws {@link CcsdsParseError} for a malformed message or another message type, and
+ *   (kind `epoch-out-of-range`) for an observation dated before its segment's START_TIME or
+ *   after its STOP_TIME, when these are given
  * @see CCSDS 503.0-B-2
  * @example
  * ```ts

@@ -1,4 +1,5 @@
 import { CcsdsParseError } from '../../errors';
+import type { Epoch } from '../../time';
 import type { CcsdsEpochCodec } from '../options';
 import type { TdmMessage, TdmObservation, TdmSegment } from '../types';
 import type { ReadContext } from './blocks';
@@ -16,13 +17,23 @@ import { clip, unexpectedRecord } from './kvnLexer';
 import { readNumber } from './numbers';
 import { keywordOf, kindOf, RecordKind } from './records';
 
-/** Reads `epoch value` of a TDM data line. */
+/** START_TIME and STOP_TIME of a segment, when given: they bound its data (503.0-B-2 §3.3). */
+interface DataBounds {
+  readonly start: Epoch | undefined;
+  readonly stop: Epoch | undefined;
+}
+
+/**
+ * Reads `epoch value` of a TDM data line, and checks the epoch against START_TIME and
+ * STOP_TIME.
+ */
 function readObservation(
   keyword: string,
   text: string,
   line: number,
   epochLine: number,
   codec: CcsdsEpochCodec | undefined,
+  bounds: DataBounds,
 ): TdmObservation {
   const parts = text.split(/[ \t]+/);
   if (parts.length !== 2 || parts[0] === '' || parts[1] === '') {
@@ -45,7 +56,28 @@ function readObservation(
   if (Number.isNaN(value)) {
     throw new CcsdsParseError('unparsable-value', line, keyword, `"${parts[1]}" is not a number`);
   }
-  return { keyword, epoch: readEpoch(codec, parts[0]!, epochLine, keyword), value };
+  const epoch = readEpoch(codec, parts[0]!, epochLine, keyword);
+  const { start, stop } = bounds;
+  if (
+    (start !== undefined && epoch.compare(start) < 0) ||
+    (stop !== undefined && epoch.compare(stop) > 0)
+  ) {
+    throw new CcsdsParseError(
+      'epoch-out-of-range',
+      epochLine,
+      keyword,
+      outOfBoundsReason(parts[0]!, codec, bounds),
+    );
+  }
+  return { keyword, epoch, value };
+}
+
+/** Why an epoch is refused: the epoch as written and the bounds the metadata gives. */
+function outOfBoundsReason(text: string, codec: CcsdsEpochCodec, bounds: DataBounds): string {
+  const given: string[] = [];
+  if (bounds.start !== undefined) given.push(`START_TIME = ${codec.write(bounds.start)}`);
+  if (bounds.stop !== undefined) given.push(`STOP_TIME = ${codec.write(bounds.stop)}`);
+  return `epoch ${text} is outside the span of the segment's data (${given.join(', ')})`;
 }
 
 /**
@@ -72,6 +104,10 @@ export function readTdm(reader: Reader, version: string, ctx: ReadContext): TdmM
     }
     // A metadata date without TIME_SYSTEM fails here, at its own line.
     const metadata = meta.finish(codec, metaStop);
+    const bounds: DataBounds = {
+      start: metadata.startTime as Epoch | undefined,
+      stop: metadata.stopTime as Epoch | undefined,
+    };
     reader.advance();
     if (!reader.has || !(kindOf(c) === RecordKind.Start && keywordOf(c) === 'DATA')) {
       if (!reader.has)
@@ -91,7 +127,7 @@ export function readTdm(reader: Reader, version: string, ctx: ReadContext): TdmM
       if (kindOf(c) === RecordKind.Comment) dataComments.push(c.value);
       else if (kindOf(c) === RecordKind.KeyValue) {
         if (!TDM_DATA_KEYWORDS.has(c.keyword)) unexpectedRecord(c, 'in TDM data');
-        observations.push(readObservation(c.keyword, c.value, c.line, c.epochLine, codec));
+        observations.push(readObservation(c.keyword, c.value, c.line, c.epochLine, codec, bounds));
       } else if (kindOf(c) === RecordKind.Stop && keywordOf(c) === 'DATA') {
         closed = true;
         break;

@@ -376,6 +376,13 @@ export interface TdmObservation {
   readonly epoch: Epoch;
   /** The value, in the unit the standard gives for the keyword (deg, Hz, RANGE_UNITS…). */
   readonly value: number;
+  /**
+   * 1-based line of the observation in the text it was read from (KVN: its line; XML: the
+   * line of its EPOCH element), for error messages downstream. Set by the readers, ignored by
+   * the writers; undefined for an observation built in code. Not part of the content: the
+   * same observation has other lines in KVN and XML, or after a rewrite.
+   */
+  readonly line?: number;
 }
 
 /** One TDM segment. */

@@ -91,9 +91,16 @@ export function flatten(m: CcsdsMessage, segment = 0): Map<string, unknown> {
 export const EPOCH_ROUND_TRIP_TOL_S = 1e-9;
 
 /**
+ * Fields that say where something was read, not what it is: a TDM observation's `line`
+ * differs between the KVN and XML forms of one message and before and after a rewrite.
+ */
+const SOURCE_POSITION_FIELDS: ReadonlySet<string> = new Set(['line']);
+
+/**
  * Compares two messages field by field: epochs within `epochTolS`, numbers exactly (the
- * writers print the shortest text that reads back as the same double), text exactly.
- * Returns the path of the first difference, or undefined.
+ * writers print the shortest text that reads back as the same double), text exactly; the
+ * source positions (`line` of TDM observations) are not compared. Returns the path of the
+ * first difference, or undefined.
  */
 export function firstDifference(
   a: unknown,
@@ -119,6 +126,7 @@ export function firstDifference(
   if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object') {
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
     for (const k of keys) {
+      if (SOURCE_POSITION_FIELDS.has(k)) continue;
       const va = (a as Record<string, unknown>)[k];
       const vb = (b as Record<string, unknown>)[k];
       if (va === undefined && vb === undefined) continue;

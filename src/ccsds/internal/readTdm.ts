@@ -25,7 +25,7 @@ interface DataBounds {
 
 /**
  * Reads `epoch value` of a TDM data line, and checks the epoch against START_TIME and
- * STOP_TIME.
+ * STOP_TIME. The observation keeps the line of its epoch (KVN: the data line itself).
  */
 function readObservation(
   keyword: string,
@@ -69,7 +69,7 @@ function readObservation(
       outOfBoundsReason(parts[0]!, codec, bounds),
     );
   }
-  return { keyword, epoch, value };
+  return { keyword, epoch, value, line: epochLine };
 }
 
 /** Why an epoch is refused: the epoch as written and the bounds the metadata gives. */

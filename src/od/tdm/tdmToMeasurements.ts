@@ -96,8 +96,9 @@ const CONVERTED = new Set([
  * @param options - the sensor catalogue, aliases, keywords to skip
  * @returns the measurements in time order and a summary per segment
  * @throws {@link DataFormatError} (source `TDM`, the keyword at fault, the segment and epoch
- *   in the message; line 0, as parsed observations carry no line) for a data type that is
- *   not converted and not ignored, an ANGLE_TYPE or REFERENCE_FRAME other than those above,
+ *   in the message; the observation's line in the parsed text when the fault is an
+ *   observation's and it has one, else line 0) for a data type that is not converted and not
+ *   ignored, an ANGLE_TYPE or REFERENCE_FRAME other than those above,
  *   an ANGLE_1 without its ANGLE_2, a missing or single-difference PATH, a path with no
  *   known sensor or two, TIMETAG_REF = TRANSMIT, RANGE_UNITS = RU or a RANGE_MODULUS
  * @throws {@link InvalidArgumentError} for a sensor without the σ of a measurement it made,
@@ -164,6 +165,7 @@ export function tdmToMeasurements(
           where,
           `data type ${o.keyword} at ${iso(o.epoch)} is not converted to a measurement (pass it in ignoreKeywords to skip it)`,
           o.keyword,
+          o.line,
         );
       }
       if (ignore.has(o.keyword)) {
@@ -234,6 +236,7 @@ export function tdmToMeasurements(
         where,
         `${o.keyword} at ${iso(o.epoch)} has no ${o.keyword === 'ANGLE_1' ? 'ANGLE_2' : 'ANGLE_1'} at the same epoch`,
         o.keyword,
+        o.line,
       );
     }
     summaries.push(
@@ -398,6 +401,7 @@ function iso(epoch: Epoch): string {
   return epoch.toIso('UTC');
 }
 
-function fail(where: string, reason: string, keyword: string): never {
-  throw new DataFormatError(SOURCE, 0, `${where}: ${reason}`, keyword);
+/** Throws the DataFormatError of a fault; `line` is the observation's, when it has one. */
+function fail(where: string, reason: string, keyword: string, line?: number): never {
+  throw new DataFormatError(SOURCE, line ?? 0, `${where}: ${reason}`, keyword);
 }

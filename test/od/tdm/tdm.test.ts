@@ -227,6 +227,67 @@ describe('tdmToMeasurements: paths, frames, data types, time systems', () => {
       ),
     ).toBe('RANGE_UNITS');
   });
+
+  it('reports an observation it refuses at its line in the TDM text (KVN data line, XML EPOCH element)', () => {
+    const meta =
+      'TIME_SYSTEM = UTC\nPARTICIPANT_1 = TAROT-CALERN\nPARTICIPANT_2 = OBJ\nPATH = 2,1\nANGLE_TYPE = RADEC\nREFERENCE_FRAME = EME2000';
+    const kvn = `${head}META_START\n${meta}\nMETA_STOP\nDATA_START\n${radecData}\nMAG = 2024-03-01T21:00:00 12.5\nANGLE_1 = 2024-03-01T21:05:00 121\nDATA_STOP\n`;
+    const errorOf = (f: () => unknown): DataFormatError => {
+      try {
+        f();
+      } catch (e) {
+        expect(e).toBeInstanceOf(DataFormatError);
+        return e as DataFormatError;
+      }
+      throw new Error('no error');
+    };
+    /** 1-based line of the first line of `text` matching `re`, found in the text itself. */
+    const lineOf = (text: string, re: RegExp) => text.split('\n').findIndex((l) => re.test(l)) + 1;
+    const convert = (text: string, ignoreKeywords?: string[]) => () =>
+      tdmToMeasurements(parseTdm(text), {
+        sensors: catalogue,
+        ...(ignoreKeywords ? { ignoreKeywords } : {}),
+      });
+
+    const mag = errorOf(convert(kvn));
+    expect(mag.keyword).toBe('MAG');
+    expect(mag.line).toBe(lineOf(kvn, /^MAG = /));
+    expect(mag.line).toBeGreaterThan(0);
+    expect(mag.message).toContain(`line ${mag.line}`);
+    // An ANGLE_1 left without its ANGLE_2, reported after the whole segment was read.
+    const lone = errorOf(convert(kvn, ['MAG']));
+    expect(lone.keyword).toBe('ANGLE_1');
+    expect(lone.line).toBe(lineOf(kvn, /^ANGLE_1 = 2024-03-01T21:05:00/));
+
+    // The same message in XML: the line of the observation's EPOCH element.
+    const xml = writeTdm(parseTdm(kvn), { encoding: 'XML' });
+    const xmlLines = xml.split('\n');
+    const magValue = lineOf(xml, /<MAG>/);
+    const magEpoch =
+      xmlLines
+        .slice(0, magValue)
+        .map((l) => l.includes('<EPOCH>'))
+        .lastIndexOf(true) + 1;
+    expect(magEpoch).toBeGreaterThan(0);
+    expect(errorOf(convert(xml)).line).toBe(magEpoch);
+
+    // A message built in code has no lines: line 0.
+    const built = parseTdm(kvn);
+    const noLines = {
+      ...built,
+      segments: built.segments.map((s) => ({
+        ...s,
+        observations: s.observations.map(({ keyword, epoch, value }) => ({
+          keyword,
+          epoch,
+          value,
+        })),
+      })),
+    };
+    const unplaced = errorOf(() => tdmToMeasurements(noLines, { sensors: catalogue }));
+    expect(unplaced.keyword).toBe('MAG');
+    expect(unplaced.line).toBe(0);
+  });
 });
 
 describe('write → parse → convert (fast-check)', () => {

@@ -7,7 +7,13 @@
  * and its state transition matrix into a {@link LeastSquaresProblem}.
  */
 import { InvalidArgumentError } from '../../errors';
-import { cholesky, type DenseMatrix, type MatrixInput, solveLeastSquaresSvd } from '../../math';
+import {
+  cholesky,
+  type DenseMatrix,
+  lowerTriangularInverseInto,
+  type MatrixInput,
+  solveLeastSquaresSvd,
+} from '../../math';
 
 /** One evaluation of the model at a parameter vector. */
 export interface LeastSquaresEvaluation {
@@ -503,15 +509,9 @@ function readApriori(apriori: LeastSquaresApriori, n: number): Prior {
       `must be ${n}×${n}`,
     );
   }
-  // Invert the lower-triangular factor by forward substitution, column by column.
+  // The factor's diagonal is positive (cholesky succeeded), so the inverse exists.
   const inv = new Float64Array(n * n);
-  for (let c = 0; c < n; c++) {
-    for (let i = c; i < n; i++) {
-      let s = i === c ? 1 : 0;
-      for (let k = c; k < i; k++) s -= L.data[i * n + k]! * inv[k * n + c]!;
-      inv[i * n + c] = s / L.data[i * n + i]!;
-    }
-  }
+  lowerTriangularInverseInto(inv, L.data, n);
   return { x: Float64Array.from(apriori.x), lInverse: inv };
 }
 

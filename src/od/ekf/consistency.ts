@@ -1,6 +1,5 @@
 import { InvalidArgumentError } from '../../errors';
-import { chiSquareQuantile } from '../../math';
-import { invertSpd } from './kalman';
+import { chiSquareQuantile, invertSpdInto } from '../../math';
 
 /** The outcome of a two-sided χ² consistency test. */
 export interface ChiSquareConsistency {
@@ -106,8 +105,8 @@ export function neesConsistency(
     if (P.length !== n * n) {
       throw new InvalidArgumentError(`covariances[${r}].length`, P.length, '', `must be ${n * n}`);
     }
-    const Pinv = invertSpd(P, n);
-    if (Pinv === undefined) {
+    const Pinv = new Float64Array(n * n);
+    if (!invertSpdInto(Pinv, P, n)) {
       throw new InvalidArgumentError(
         `covariances[${r}]`,
         '(matrix)',

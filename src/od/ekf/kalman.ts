@@ -8,7 +8,7 @@
  * transition matrix) and measurement models (for residuals and partials).
  */
 import { InvalidArgumentError } from '../../errors';
-import { chiSquareQuantile } from '../../math';
+import { chiSquareQuantile, invertSpdInto } from '../../math';
 
 /** A state estimate and its covariance. Arrays are row-major; nothing here mutates them. */
 export interface KalmanEstimate {
@@ -343,40 +343,10 @@ function symmetrizeInPlace(M: Float64Array, n: number): void {
   }
 }
 
-/** Inverse of a symmetric positive-definite matrix by Cholesky; undefined when it is not. */
-export function invertSpd(A: ArrayLike<number>, n: number): Float64Array | undefined {
-  const L = new Float64Array(n * n);
-  for (let j = 0; j < n; j++) {
-    let d = A[j * n + j]!;
-    for (let k = 0; k < j; k++) d -= L[j * n + k]! * L[j * n + k]!;
-    if (!(d > 0)) return undefined;
-    const ljj = Math.sqrt(d);
-    L[j * n + j] = ljj;
-    for (let i = j + 1; i < n; i++) {
-      let s = A[i * n + j]!;
-      for (let k = 0; k < j; k++) s -= L[i * n + k]! * L[j * n + k]!;
-      L[i * n + j] = s / ljj;
-    }
-  }
-  // L⁻¹ by forward substitution, then A⁻¹ = L⁻ᵀ L⁻¹.
-  const Li = new Float64Array(n * n);
-  for (let c = 0; c < n; c++) {
-    for (let i = c; i < n; i++) {
-      let s = i === c ? 1 : 0;
-      for (let k = c; k < i; k++) s -= L[i * n + k]! * Li[k * n + c]!;
-      Li[i * n + c] = s / L[i * n + i]!;
-    }
-  }
+/** Inverse of a symmetric positive-definite matrix (new array); undefined when it is not. */
+function invertSpd(A: ArrayLike<number>, n: number): Float64Array | undefined {
   const out = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j <= i; j++) {
-      let s = 0;
-      for (let k = i; k < n; k++) s += Li[k * n + i]! * Li[k * n + j]!;
-      out[i * n + j] = s;
-      out[j * n + i] = s;
-    }
-  }
-  return out;
+  return invertSpdInto(out, A, n) ? out : undefined;
 }
 
 function checkSquare(name: string, M: ArrayLike<number>, n: number): void {

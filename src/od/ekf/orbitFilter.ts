@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 import { AstroError, InvalidArgumentError } from '../../errors';
-import { chiSquareQuantile } from '../../math';
+import { chiSquareQuantile, invertGeneralInto } from '../../math';
 import {
   type ImpulsiveManeuver,
   type NumericalPropagation,
@@ -324,8 +324,8 @@ export function runOrbitFilter(options: OrbitFilterOptions): OrbitFilterResult {
             ? undefined
             : rtnProcessNoise(estimate.x.subarray(0, 3), estimate.x.subarray(3, 6), dt, noise);
         predicted = kalmanPredict(estimate, phi, Q, x);
-        const inverse = invert6(phiT);
-        if (inverse === undefined) {
+        const inverse = new Float64Array(36);
+        if (!invertGeneralInto(inverse, phiT, 6)) {
           reference = undefined;
         } else {
           reference.phiPrevInverse = inverse;
@@ -460,39 +460,6 @@ function multiply6(A: Float64Array, B: Float64Array): Float64Array {
     }
   }
   return out;
-}
-
-/** Inverse of a 6×6 matrix by Gauss–Jordan elimination with partial pivoting; undefined if singular. */
-function invert6(A: Float64Array): Float64Array | undefined {
-  const a = Float64Array.from(A);
-  const inv = new Float64Array(36);
-  for (let i = 0; i < 6; i++) inv[7 * i] = 1;
-  for (let c = 0; c < 6; c++) {
-    let p = c;
-    for (let r = c + 1; r < 6; r++) if (Math.abs(a[6 * r + c]!) > Math.abs(a[6 * p + c]!)) p = r;
-    const pivot = a[6 * p + c]!;
-    if (!(Math.abs(pivot) > 0)) return undefined;
-    if (p !== c) {
-      for (let j = 0; j < 6; j++) {
-        [a[6 * c + j], a[6 * p + j]] = [a[6 * p + j]!, a[6 * c + j]!];
-        [inv[6 * c + j], inv[6 * p + j]] = [inv[6 * p + j]!, inv[6 * c + j]!];
-      }
-    }
-    for (let j = 0; j < 6; j++) {
-      a[6 * c + j] = a[6 * c + j]! / pivot;
-      inv[6 * c + j] = inv[6 * c + j]! / pivot;
-    }
-    for (let r = 0; r < 6; r++) {
-      if (r === c) continue;
-      const f = a[6 * r + c]!;
-      if (f === 0) continue;
-      for (let j = 0; j < 6; j++) {
-        a[6 * r + j] = a[6 * r + j]! - f * a[6 * c + j]!;
-        inv[6 * r + j] = inv[6 * r + j]! - f * inv[6 * c + j]!;
-      }
-    }
-  }
-  return inv;
 }
 
 /** A filter step whose state and covariance objects are built when first read. */

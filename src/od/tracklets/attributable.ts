@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 import { InvalidArgumentError } from '../../errors';
+import { invertSpdInto } from '../../math';
 import type { Epoch } from '../../time';
 import type { RaDec, RaDecAxes } from '../measurements';
 import type { Tracklet } from './groupTracklets';
@@ -207,7 +208,10 @@ function weightedPolyFit(
       for (let c = 0; c < m; c++) N[r]![c]! += w * p[r]! * p[c]!;
     }
   }
-  const inv = invertSmall(N);
+  // The normal matrix is symmetric positive definite for distinct times (≥ degree + 1 points).
+  const flat = new Float64Array(m * m);
+  invertSpdInto(flat, N.flat(), m);
+  const inv = Array.from({ length: m }, (_, r) => Array.from(flat.subarray(r * m, (r + 1) * m)));
   const coefficients = inv.map((row) => row.reduce((s, v, c) => s + v * b[c]!, 0));
   let chiSquare = 0;
   for (let i = 0; i < t.length; i++) {
@@ -216,26 +220,6 @@ function weightedPolyFit(
     chiSquare += ((y[i]! - f) / sigma[i]!) ** 2;
   }
   return { coefficients, covariance: inv, chiSquare };
-}
-
-/** Inverse of a 2×2 or 3×3 matrix by cofactors. */
-function invertSmall(a: readonly (readonly number[])[]): number[][] {
-  if (a.length === 2) {
-    const det = a[0]![0]! * a[1]![1]! - a[0]![1]! * a[1]![0]!;
-    return [
-      [a[1]![1]! / det, -a[0]![1]! / det],
-      [-a[1]![0]! / det, a[0]![0]! / det],
-    ];
-  }
-  const m = (r: number, c: number) => a[r]![c]!;
-  const cof = (r: number, c: number) => {
-    const rs = [0, 1, 2].filter((x) => x !== r);
-    const cs = [0, 1, 2].filter((x) => x !== c);
-    const d = m(rs[0]!, cs[0]!) * m(rs[1]!, cs[1]!) - m(rs[0]!, cs[1]!) * m(rs[1]!, cs[0]!);
-    return (r + c) % 2 === 0 ? d : -d;
-  };
-  const det = m(0, 0) * cof(0, 0) + m(0, 1) * cof(0, 1) + m(0, 2) * cof(0, 2);
-  return [0, 1, 2].map((r) => [0, 1, 2].map((c) => cof(c, r) / det));
 }
 
 function wrapPi(angleRad: number): number {

@@ -120,9 +120,7 @@ export function runOd(argv: readonly string[], io: CliIo): number {
   );
   const initialPath = args.options.get('initial');
   const initial =
-    initialPath !== undefined
-      ? readInitialOrbit(initialPath, angles[0]!.epoch)
-      : iodOrbit(angles, sensors, progress);
+    initialPath !== undefined ? readInitialOrbit(initialPath) : iodOrbit(angles, sensors, progress);
 
   const result = estimateBatchLeastSquares({
     measurements,
@@ -224,7 +222,7 @@ function dynamicsFor(model: string, cr: number, areaToMassM2Kg: number): OrbitDy
 }
 
 /** A first orbit from an OPM, an OEM or a TLE, in GCRF. */
-function readInitialOrbit(path: string, firstEpoch: Epoch): StateVector {
+function readInitialOrbit(path: string): StateVector {
   const text = readFileSync(path, 'utf8');
   const ext = extname(path).toLowerCase();
   let state: StateVector;
@@ -246,7 +244,6 @@ function readInitialOrbit(path: string, firstEpoch: Epoch): StateVector {
   } else {
     state = stateFromOpm(parseOpm(text)).state;
   }
-  void firstEpoch;
   return state.frame === 'GCRF' ? state : transformState(state, 'GCRF');
 }
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseOpm, stateFromOpm } from '../../src/ccsds';
 import { runCli } from '../../src/cli/main';
-import { chiSquareQuantile } from '../../src/math';
+import { chiSquareQuantile, invertSpdInto } from '../../src/math';
 import {
   egm2008Degree20,
   lowPrecisionMoon,
@@ -82,28 +82,20 @@ describe('npm run demo (osmose od on examples/data)', () => {
     const d = [0, 1, 2].map((i) => fit.state.positionKm[i]! - truth.positionKm[i]!);
     const errorKm = Math.hypot(d[0]!, d[1]!, d[2]!);
     // Mahalanobis distance of the position error under the formal 3×3 covariance.
-    const cov = fit
-      .covariance!.toArray()
-      .slice(0, 3)
-      .map((row) => row.slice(0, 3));
-    const solve = (A: number[][], b: number[]) => {
-      const [a, e, f] = A as [number[], number[], number[]];
-      const det =
-        a[0]! * (e[1]! * f[2]! - e[2]! * f[1]!) -
-        a[1]! * (e[0]! * f[2]! - e[2]! * f[0]!) +
-        a[2]! * (e[0]! * f[1]! - e[1]! * f[0]!);
-      const col = (k: number) => A.map((row, i) => row.map((v, j) => (j === k ? b[i]! : v)));
-      return [0, 1, 2].map((k) => {
-        const [p, q, r] = col(k) as [number[], number[], number[]];
-        return (
-          (p[0]! * (q[1]! * r[2]! - q[2]! * r[1]!) -
-            p[1]! * (q[0]! * r[2]! - q[2]! * r[0]!) +
-            p[2]! * (q[0]! * r[1]! - q[1]! * r[0]!)) /
-          det
-        );
-      });
-    };
-    const w = solve(cov, d);
+    const covInverse = new Float64Array(9);
+    expect(
+      invertSpdInto(
+        covInverse,
+        fit
+          .covariance!.toArray()
+          .slice(0, 3)
+          .flatMap((row) => row.slice(0, 3)),
+        3,
+      ),
+    ).toBe(true);
+    const w = [0, 1, 2].map((i) =>
+      [0, 1, 2].reduce((s, j) => s + covInverse[3 * i + j]! * d[j]!, 0),
+    );
     const mahalanobis = Math.sqrt(d.reduce((s, v, i) => s + v * w[i]!, 0));
     console.info(
       `demo: RMS ${rms}″, position error ${(errorKm * 1000).toFixed(1)} m, ${mahalanobis.toFixed(2)} σ (Mahalanobis)`,

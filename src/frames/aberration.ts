@@ -10,11 +10,12 @@
  *
  * @packageDocumentation
  */
+
 import { InvalidArgumentError } from '../errors';
 import type { Vec3, Vec3Like } from '../math';
+import { SPEED_OF_LIGHT_KM_S as C_KM_S } from './lightTime';
 
 /** Speed of light in vacuum, km/s (exact by the SI definition of the metre). */
-const C_KM_S = 299792.458;
 
 /**
  * Applies aberration for an observer moving at a given velocity: the relativistic formula of

@@ -101,7 +101,7 @@ export {
 } from './iau2006/precessionNutation2006A';
 export { tioLocatorRad } from './iau2006/tioLocator';
 export type { IteratedLightTimeResult, LightTimeOptions, LightTimeResult } from './lightTime';
-export { correctLightTime, correctLightTimeLinear } from './lightTime';
+export { correctLightTime, correctLightTimeLinear, SPEED_OF_LIGHT_KM_S } from './lightTime';
 export type { LocalOrbitalFrameType } from './localOrbital';
 export {
   LOCAL_ORBITAL_FRAME_TYPES,

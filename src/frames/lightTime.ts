@@ -13,8 +13,16 @@
 import { InvalidArgumentError } from '../errors';
 import type { Vec3, Vec3Like } from '../math';
 
-/** Speed of light in vacuum, km/s (exact by the SI definition of the metre). */
-const C_KM_S = 299792.458;
+/**
+ * Speed of light in vacuum, km/s (exact by the SI definition of the metre).
+ *
+ * @example
+ * ```ts
+ * SPEED_OF_LIGHT_KM_S; // 299792.458
+ * ```
+ */
+export const SPEED_OF_LIGHT_KM_S = 299792.458;
+const C_KM_S = SPEED_OF_LIGHT_KM_S;
 
 /** Result of a light-time correction. */
 export interface LightTimeResult {

@@ -12,6 +12,7 @@
  *
  * @packageDocumentation
  */
+
 import { mat3, type Vec3, type Vec3Like } from '../math';
 import type { Epoch } from '../time';
 import { applyAberration } from './aberration';
@@ -20,7 +21,7 @@ import {
   frameTransform,
   transformPositionVelocity,
 } from './frameTransform';
-import { correctLightTimeLinear } from './lightTime';
+import { SPEED_OF_LIGHT_KM_S as C_KM_S, correctLightTimeLinear } from './lightTime';
 import { type RefractionConditions, refractElevation } from './refraction';
 import {
   type AzElRangeRates,
@@ -32,7 +33,6 @@ import {
 } from './topocentric';
 
 /** Speed of light in vacuum, km/s (exact by the SI definition of the metre). */
-const C_KM_S = 299792.458;
 
 /**
  * Half-step of the central difference that carries the elevation rate through refraction,

@@ -5,7 +5,9 @@
  *
  * @packageDocumentation
  */
+
 import { FrameMismatchError, InvalidArgumentError } from '../../errors';
+import { SPEED_OF_LIGHT_KM_S as C_KM_S } from '../../frames';
 import { SeededRandom } from '../../math';
 import { Epoch } from '../../time';
 import {
@@ -137,7 +139,6 @@ export interface SimulatedMeasurements {
 const DEG = Math.PI / 180;
 const DEG_PER_RAD = 180 / Math.PI;
 const TWO_PI = 2 * Math.PI;
-const C_KM_S = 299792.458;
 const SECONDS_PER_DAY = 86400;
 /** J2000.0 (2000-01-01T12:00 TT): noon, so that local days counted from it run noon to noon. */
 const J2000 = Epoch.fromSecondsSinceJ2000(0, 'TT');

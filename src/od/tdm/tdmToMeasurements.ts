@@ -4,8 +4,10 @@
  *
  * @packageDocumentation
  */
+
 import type { TdmMessage, TdmMetadata, TdmObservation } from '../../ccsds';
 import { DataFormatError, InvalidArgumentError } from '../../errors';
+import { SPEED_OF_LIGHT_KM_S as C_KM_S } from '../../frames';
 import type { Epoch } from '../../time';
 import {
   AzEl,
@@ -56,7 +58,6 @@ export interface TdmMeasurements {
 }
 
 const SOURCE = 'TDM';
-const C_KM_S = 299792.458;
 const CONVERTED = new Set([
   'ANGLE_1',
   'ANGLE_2',

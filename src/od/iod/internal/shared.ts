@@ -4,6 +4,10 @@
  *
  * @packageDocumentation
  */
+import { SPEED_OF_LIGHT_KM_S as C_KM_S } from '../../../frames';
+
+export { C_KM_S };
+
 import { FrameMismatchError, InvalidArgumentError } from '../../../errors';
 import type { FrameId } from '../../../frames/frameId';
 import { type Vec3, type Vec3Like, vec3 } from '../../../math';
@@ -13,7 +17,6 @@ import type { Epoch } from '../../../time/epoch';
 import type { AngleObservation, IodFailure, IodFailureReason } from '../types';
 
 /** Speed of light, km/s (SI definition). */
-export const C_KM_S = 299792.458;
 
 /** A failure value. */
 export function fail(reason: IodFailureReason, message: string, iterations = 0): IodFailure {

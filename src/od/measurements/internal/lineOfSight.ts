@@ -18,6 +18,10 @@
  *   acceleration differs by J2 and third bodies: 1e-3 relative, on a term that is itself
  *   1e-5 of the range-rate partials).
  */
+import { SPEED_OF_LIGHT_KM_S as C_KM_S } from '../../../frames';
+
+export { C_KM_S };
+
 import { InvalidArgumentError } from '../../../errors';
 import { applyAberration, correctLightTime } from '../../../frames';
 import type { Vec3Like } from '../../../math';
@@ -25,7 +29,6 @@ import type { Epoch } from '../../../time';
 import { OBS_A, OBS_LENGTH, OBS_V, type SiteObserver } from './siteObserver';
 
 /** Speed of light in vacuum, km/s (exact by the SI definition of the metre). */
-export const C_KM_S = 299792.458;
 /** GM of the Earth for the short Taylor steps, km³/s² (WGS84; any GM within 1e-6 would do). */
 const GM_KM3_S2 = 398600.4418;
 

@@ -10,7 +10,6 @@ import { Covariance, StateVector } from '../../state';
 import type { Epoch } from '../../time';
 import { Ephemeris } from '../ephemeris';
 import { createForceContext, type ForceContextOptions } from '../forces/forceContext';
-import { rtnJacobianInto, rtnToInertialInto } from '../forces/internal/rtn';
 import type { ForceContext, ForceModel } from '../forces/types';
 import { DORMAND_PRINCE_853 } from '../integrators/dormandPrince853';
 import type { DenseTrajectory, IntegrationStatus, Integrator } from '../integrators/types';
@@ -20,6 +19,7 @@ import {
   SENSITIVITY_OFFSET,
   STM_OFFSET,
 } from './equationsOfMotion';
+import { ImpulseMap } from './impulse';
 import { SegmentedTrajectory } from './segmentedTrajectory';
 
 /** Default relative tolerance of {@link propagateNumerical} (dimensionless). */
@@ -34,11 +34,17 @@ const SAME_TIME_S = 1e-9;
 export interface ImpulsiveManeuver {
   /** Name, the prefix of its parameters (`'<name>.dvR'`…); default `maneuver<i>`. */
   readonly name?: string;
-  /** When it happens (inside the run, or at its start or end). */
+  /**
+   * When it happens: inside the run, or at its start or end (every impulse of the closed span
+   * is crossed, see {@link propagateNumerical}).
+   */
   readonly epoch: Epoch;
   /** Δv, km/s, in `frame`. */
   readonly deltaVKmS: readonly [number, number, number];
-  /** `'RTN'` (radial, transverse, normal of the state just before) or `'GCRF'`. */
+  /**
+   * `'RTN'` (radial, transverse, normal of the state just before, also in a backward run) or
+   * `'GCRF'`.
+   */
   readonly frame: 'RTN' | 'GCRF';
 }
 
@@ -53,7 +59,7 @@ export interface PropagateNumericalOptions {
    * `pointMassGravity`, `zonalGravity` or `sphericalHarmonicGravity`.
    */
   readonly forces: readonly ForceModel[];
-  /** Impulsive maneuvers (forward runs only). */
+  /** Impulsive maneuvers, crossed forward or backward (in the order given, reversed backward). */
   readonly maneuvers?: readonly ImpulsiveManeuver[];
   /** Integrate the state transition matrix and the parameter sensitivities (default false). */
   readonly stm?: boolean;
@@ -104,8 +110,29 @@ export interface CovariancePropagationOptions {
  * 42 + 6·np components, Φ̇ = A Φ, Ṡ = A S + [0; ∂a/∂p], A = [[0, I], [∂a/∂r, ∂a/∂v]]. The run
  * stops exactly at each maneuver epoch and at each discontinuity of a force (thrust arcs),
  * and restarts from there: through an impulse, v⁺ = v⁻ + Q Δv (Q = I, or the RTN axes of the
- * state before), Φ⁺ = (I + ∂(QΔv)/∂y) Φ⁻, and the sensitivities to the Δv components get
- * [0; Q].
+ * state before), Φ⁺ = J Φ⁻ with J = I + ∂(QΔv)/∂y, and the sensitivities to the Δv components
+ * get [0; Q].
+ *
+ * Backward runs cross impulses too: v⁻ = v⁺ − Q Δv, where for RTN the axes Q are those of the
+ * pre-impulse state, solved exactly from the post-impulse one (closed form, no iteration: the
+ * radial axis depends on r only, and r × v⁺ / |r| = a N̂ − ΔN T̂ with a = √(|w|² − ΔN²), w the
+ * part of v⁺ normal to r, gives T̂ and N̂). The positive root is the one where the impulse does
+ * not reverse the sense of motion (h⁻·h⁺ > 0). Not supported: a retrograde impulse larger than
+ * the transverse speed before it (ΔT < −v_t, which turns the orbit round) has a second
+ * pre-image that the state after it cannot tell apart, and a backward run returns the
+ * non-reversing one, not the state the forward run started from. Through the inverse map,
+ * Φ⁻ = J⁻¹ Φ⁺ and S⁻ = J⁻¹ (S⁺ − [0; Q]), with J evaluated at the pre-impulse state.
+ *
+ * Impulses at the ends of the span: every impulse of the closed span is crossed, so the state
+ * at the earlier bound is the pre-impulse one and the state at the later bound the
+ * post-impulse one, in either direction (backward: an impulse at the initial epoch is undone
+ * before integrating, one at the end epoch is undone last and the final state is pre-impulse).
+ * Forward then backward with the same maneuvers therefore returns the initial state. The
+ * ephemeris (and `stmAt`, `sensitivityAt` at an epoch) is right-continuous in time: at an
+ * impulse epoch inside the span it gives the post-impulse side whatever the run's direction;
+ * at a bound of the span, the side inside the span (pre-impulse at the later bound,
+ * post-impulse at the earlier one), while `finalState` and `stmAt()` without an epoch give
+ * the state the run ended with.
  *
  * Time inside is SI seconds since the initial epoch. A run that cannot meet its tolerance or
  * exceeds its step budget returns the integrator's status with the epoch reached; its state
@@ -120,7 +147,9 @@ export interface CovariancePropagationOptions {
  * @returns the run
  * @throws {@link FrameMismatchError} when the initial state is not in GCRF
  * @throws {@link InvalidArgumentError} for an unknown or repeated parameter name, a maneuver
- *   outside the run or in a backward run, bad tolerances, a context for another epoch
+ *   outside the run, bad tolerances, a context for another epoch; and, during a backward run,
+ *   for an RTN maneuver that no pre-impulse state can have produced (|ΔN| at least the speed
+ *   normal to r after it, or ΔT at least a), named `<maneuver>.deltaVKmS`
  * @see Montenbruck & Gill, *Satellite Orbits* (2000), §7.1–7.2 (variational equations)
  * @example
  * ```ts
@@ -132,6 +161,17 @@ export interface CovariancePropagationOptions {
  * });
  * run.status; // 'ok'
  * run.finalState.epoch.toIso('UTC', { fractionDigits: 0 }); // '2024-03-02T00:00:00'
+ * ```
+ * @example
+ * ```ts
+ * // forward through an RTN burn, then backward through the same burn to the start
+ * const t0 = Epoch.fromIso('2024-03-01T00:00:00', 'UTC');
+ * const start = StateVector.create({ epoch: t0, frame: 'GCRF', positionKm: [42164, 0, 0], velocityKmS: [0, 3.0747, 0] });
+ * const maneuvers = [{ epoch: t0.plusSeconds(3600), deltaVKmS: [0, 0.01, 0], frame: 'RTN' }] as const;
+ * const there = propagateNumerical({ initialState: start, endEpoch: t0.plusSeconds(7200), forces: [pointMassGravity()], maneuvers });
+ * const back = propagateNumerical({ initialState: there.finalState, endEpoch: t0, forces: [pointMassGravity()], maneuvers });
+ * back.finalState.positionKm[0]; // ≈ 42164.000000
+ * back.finalState.velocityKmS[1]; // ≈ 3.074700000
  * ```
  */
 export function propagateNumerical(options: PropagateNumericalOptions): NumericalPropagation {
@@ -156,10 +196,9 @@ export function propagateNumerical(options: PropagateNumericalOptions): Numerica
   const burns = maneuvers.map((m, i) => {
     const name = m.name ?? `maneuver${i}`;
     const tS = m.epoch.secondsSince(t0Epoch);
-    if (!forward && maneuvers.length > 0) {
-      throw new InvalidArgumentError('maneuvers', name, '', 'maneuvers need a forward run');
-    }
-    if (tS < -SAME_TIME_S || tS > tEnd + SAME_TIME_S) {
+    const lo = Math.min(0, tEnd);
+    const hi = Math.max(0, tEnd);
+    if (tS < lo - SAME_TIME_S || tS > hi + SAME_TIME_S) {
       throw new InvalidArgumentError(`${name}.epoch`, tS, 's from the start', 'outside the run');
     }
     const dv = Float64Array.from(m.deltaVKmS);
@@ -174,7 +213,7 @@ export function propagateNumerical(options: PropagateNumericalOptions): Numerica
     const axes = m.frame === 'RTN' ? ['dvR', 'dvT', 'dvN'] : ['dvX', 'dvY', 'dvZ'];
     const names = axes.map((a) => `${name}.${a}`);
     for (const n of names) available.push({ name: n, unit: 'km/s', column: undefined });
-    return { tS: Math.min(Math.max(tS, 0), tEnd), dv, rtn: m.frame === 'RTN', names };
+    return { tS: Math.min(Math.max(tS, lo), hi), dv, rtn: m.frame === 'RTN', names, name };
   });
   const seen = new Set<string>();
   for (const a of available) {
@@ -261,43 +300,38 @@ export function propagateNumerical(options: PropagateNumericalOptions): Numerica
   y.set(initialState.velocityKmS, 3);
   if (variational) for (let i = 0; i < 6; i++) y[STM_OFFSET + 7 * i] = 1;
 
-  const jac = new Float64Array(18);
-  const q = new Float64Array(9);
-  const sy = new Float64Array(6);
-  const sq = new Float64Array(9);
   const chosenIndex = new Map(chosen.map((c, k) => [c.name, k]));
+  const impulses = burns.map((b) => ({
+    tS: b.tS,
+    name: b.name,
+    impulse: {
+      dv: b.dv,
+      rtn: b.rtn,
+      columns: Int32Array.from(b.names, (name) => chosenIndex.get(name) ?? -1),
+    },
+  }));
+  // Backward, the impulses of one epoch are undone in the reverse of their order.
+  if (!forward) impulses.reverse();
+  const impulseMap = new ImpulseMap(variational, np);
   const applyBurnsAt = (t: number) => {
-    for (const b of burns) {
+    for (const b of impulses) {
       if (Math.abs(b.tS - t) > SAME_TIME_S) continue;
-      if (b.rtn) rtnToInertialInto(q, y);
-      else q.set([1, 0, 0, 0, 1, 0, 0, 0, 1]);
-      if (variational && b.rtn) {
-        rtnJacobianInto(jac, y, b.dv, sy, sq);
-        // Rows 3–5 of Φ and S gain D · (rows 0–5), D = ∂(QΔv)/∂y (3×6), from the state before.
-        for (const [offset, cols] of [
-          [STM_OFFSET, 6],
-          [SENSITIVITY_OFFSET, np],
-        ] as const) {
-          for (let j = 0; j < cols; j++) {
-            const add = [0, 0, 0];
-            for (let i = 0; i < 3; i++) {
-              let s = 0;
-              for (let k = 0; k < 6; k++) s += jac[6 * i + k]! * y[offset + k * cols + j]!;
-              add[i] = s;
-            }
-            for (let i = 0; i < 3; i++) y[offset + (3 + i) * cols + j]! += add[i]!;
-          }
-        }
-      }
-      for (let i = 0; i < 3; i++) {
-        y[3 + i]! += q[3 * i]! * b.dv[0]! + q[3 * i + 1]! * b.dv[1]! + q[3 * i + 2]! * b.dv[2]!;
-      }
-      if (variational) {
-        b.names.forEach((name, c) => {
-          const k = chosenIndex.get(name);
-          if (k === undefined) return;
-          for (let i = 0; i < 3; i++) y[SENSITIVITY_OFFSET + np * (3 + i) + k]! += q[3 * i + c]!;
-        });
+      if (forward) {
+        impulseMap.applyForward(y, b.impulse);
+      } else if (!impulseMap.applyBackward(y, b.impulse)) {
+        const [r0, r1, r2] = [y[0]!, y[1]!, y[2]!];
+        const hKm2S = Math.hypot(
+          r1 * y[5]! - r2 * y[4]!,
+          r2 * y[3]! - r0 * y[5]!,
+          r0 * y[4]! - r1 * y[3]!,
+        );
+        throw new InvalidArgumentError(
+          `${b.name}.deltaVKmS`,
+          Array.from(b.impulse.dv),
+          'km/s',
+          `no state before the impulse at ${b.tS} s gives the state reached after it without ` +
+            `reversing the motion (transverse speed after it ${hKm2S / Math.hypot(r0, r1, r2)} km/s)`,
+        );
       }
     }
   };

@@ -8,8 +8,10 @@ import { DataRangeError } from '../../errors';
 import type { DenseTrajectory } from '../integrators/types';
 
 /**
- * Consecutive trajectories in the direction of the run: at a shared end, the later one (after
- * the impulse) answers.
+ * Consecutive trajectories in the direction of the run (forward or backward). At an epoch two
+ * of them share, the one later in time answers, whatever the direction of the run: after an
+ * impulse there, the post-impulse state. At the two ends of the span only one side exists:
+ * the state inside the span.
  */
 export class SegmentedTrajectory implements DenseTrajectory {
   readonly dimension: number;
@@ -32,10 +34,19 @@ export class SegmentedTrajectory implements DenseTrajectory {
     const hi = Math.max(this.t0S, this.t1S);
     if (!(tS >= lo && tS <= hi)) throw new DataRangeError('trajectory', tS, 's', lo, hi);
     const segs = this.segments;
-    for (let i = segs.length - 1; i > 0; i--) {
-      const s = segs[i]!;
-      if (this.forward ? tS >= s.t0S : tS <= s.t0S) return s.evaluateInto(out, tS);
+    const last = segs.length - 1;
+    if (this.forward) {
+      // segment i covers [t0S, t1S]; the latest one that starts at or before tS
+      for (let i = last; i > 0; i--) {
+        if (tS >= segs[i]!.t0S) return segs[i]!.evaluateInto(out, tS);
+      }
+      return segs[0]!.evaluateInto(out, tS);
     }
-    return segs[0]!.evaluateInto(out, tS);
+    // backward, segment i covers [t1S, t0S]; the first one (latest in time) that ends at or
+    // before tS
+    for (let i = 0; i < last; i++) {
+      if (tS >= segs[i]!.t1S) return segs[i]!.evaluateInto(out, tS);
+    }
+    return segs[last]!.evaluateInto(out, tS);
   }
 }

@@ -432,6 +432,44 @@ describe('the STM and the Δv sensitivities through an impulse in a backward run
     },
   );
 
+  it('a backward run through an RTN constant-thrust arc: Φ within 1e-6 of central differences', () => {
+    const forces = [
+      pointMassGravity({ gmKm3S2: GM }),
+      constantThrust({
+        start: T0.plusSeconds(-4000),
+        end: T0.plusSeconds(-1500),
+        accelerationKmS2: [2e-6, 1e-5, -4e-6],
+        frame: 'RTN',
+      }),
+    ];
+    const end = T0.plusSeconds(-5400);
+    const final = (y: Vec6) =>
+      vec(
+        propagateNumerical({ initialState: state(y), endEpoch: end, forces, ...TIGHT }).finalState,
+      );
+    const phi = propagateNumerical({
+      initialState: state(LEO_Y0),
+      endEpoch: end,
+      forces,
+      stm: true,
+      ...TIGHT,
+    }).stmAt();
+    for (let j = 0; j < 6; j++) {
+      // smaller steps than in GEO: LEO's (δ/r)² truncation with δ = 0.1 km is 2e-10
+      const h = j < 3 ? 0.1 : 1e-4;
+      const yp = [...LEO_Y0];
+      const ym = [...LEO_Y0];
+      yp[j]! += h;
+      ym[j]! -= h;
+      const fp = final(yp);
+      const fm = final(ym);
+      const fd = fp.map((v, i) => (v - fm[i]!) / (2 * h));
+      const col = [0, 1, 2, 3, 4, 5].map((i) => phi[6 * i + j]!);
+      const err = Math.hypot(...fd.map((v, i) => v - col[i]!));
+      expect(err / Math.hypot(...fd)).toBeLessThan(STM_REL_TOL);
+    }
+  });
+
   it('the backward Φ through an RTN impulse inverts the forward Φ (Φ_back Φ_fwd = I within 1e-9)', () => {
     const forces = [pointMassGravity({ gmKm3S2: GM })];
     const maneuvers = [burn('m', 2000, [0.1, -0.2, 0.15], 'RTN')];

@@ -1,33 +1,30 @@
 /**
- * Messages between the parallel runner and its workers. The catalogue, the times and the
- * output columns live in SharedArrayBuffers; a message only names a range of satellites.
+ * Messages between the parallel runner and its workers. The catalogue, the times, the output
+ * columns and the work counter live in SharedArrayBuffers; a job message only hands them over.
  */
 import type { Sgp4BatchOutput } from '../propagateSgp4Batch';
 
-/** Sent once to each worker: the shared arrays (the catalogue, the times, the output columns). */
-export interface WorkerSetup extends Sgp4BatchOutput {
-  readonly kind: 'setup';
+/**
+ * One propagation job: the shared arrays and a shared counter of chunks. Each worker claims
+ * the next chunk with an atomic increment of `counter[0]` until none is left, then answers.
+ */
+export interface WorkerJob extends Sgp4BatchOutput {
+  readonly kind: 'job';
+  /** Number of the job, echoed in the answer. */
+  readonly id: number;
   readonly records: Float64Array;
   readonly recordLength: number;
   readonly timesMin: Float64Array;
   readonly offsetsMin: Float64Array;
+  /** Index of the next chunk to claim (one Int32 slot, shared by all workers of the job). */
+  readonly counter: Int32Array;
+  /** Satellites per chunk. */
+  readonly chunkSize: number;
 }
 
-/** A range of satellites to propagate. */
-export interface WorkerTask {
-  readonly kind: 'task';
-  readonly first: number;
-  readonly count: number;
-}
+export type ToWorker = WorkerJob;
 
-/** Sent to a worker when no work is left. */
-export interface WorkerStop {
-  readonly kind: 'stop';
-}
-
-export type ToWorker = WorkerSetup | WorkerTask | WorkerStop;
-
-/** A worker's answer: ready for a task (after setup or after finishing one), or a failure. */
+/** A worker's answer to job `id`: finished (no chunk left), or failed. */
 export type FromWorker =
-  | { readonly kind: 'ready' }
-  | { readonly kind: 'error'; readonly message: string };
+  | { readonly kind: 'done'; readonly id: number }
+  | { readonly kind: 'error'; readonly id: number; readonly message: string };

@@ -44,7 +44,35 @@
  *
  * @packageDocumentation
  */
+import {
+  type ColumnSumsWasm,
+  type CompiledColumnSums,
+  compileColumnSums,
+  harmonicStrideBytes,
+  instantiateColumnSums,
+} from './columnSumsWasm';
 import type { GravityField } from './gravityField';
+
+/**
+ * The compiled column-sum module, shared by every kernel: compiled on the first kernel built
+ * (null where WebAssembly SIMD is missing). A constant once set, not state.
+ */
+let columnSumsModule: CompiledColumnSums | null | undefined;
+
+/** Which implementation of the column sums a kernel runs. */
+export type KernelEngine = 'wasm' | 'js';
+
+/** The WebAssembly side of a kernel: its memory views and the addresses in them. */
+interface WasmSide {
+  readonly exports: ColumnSumsWasm;
+  readonly f64: Float64Array;
+  readonly accStartsPtr: number;
+  readonly accColumns: number;
+  readonly gradStartsPtr: number;
+  readonly gradColumns: number;
+  readonly sectPtr: number;
+  readonly outPtr: number;
+}
 
 /** Number of outputs of the acceleration table (ax, ay, az) and of the gradient table. */
 const ACC_OUT = 3;
@@ -122,14 +150,26 @@ export class SphericalHarmonicKernel {
    * synchronous and do not nest, so one array per kernel serves every caller.
    */
   private readonly scratch: Float64Array;
+  /** The WebAssembly column sums, when they run. */
+  private readonly wasm: WasmSide | undefined;
+  /** The implementation of the column sums in use. */
+  readonly engine: KernelEngine;
 
   /**
    * @param field - the field
    * @param degree - highest degree evaluated, ≤ field.maxDegree
    * @param order - highest order evaluated, ≤ degree and ≤ field.maxOrder
    * @param gradient - build the gradient tables too
+   * @param engine - the column sums in WebAssembly (SIMD) where available, else JavaScript
+   *   (default), or JavaScript always
    */
-  constructor(field: GravityField, degree: number, order: number, gradient: boolean) {
+  constructor(
+    field: GravityField,
+    degree: number,
+    order: number,
+    gradient: boolean,
+    engine: 'auto' | 'js' = 'auto',
+  ) {
     this.gmKm3S2 = field.gmKm3S2;
     this.radiusKm = field.referenceRadiusKm;
     this.degree = degree;
@@ -143,7 +183,6 @@ export class SphericalHarmonicKernel {
     const size = start[columns]!;
     const idx = (n: number, m: number) => start[m]! + (n - m);
     this.sect = new Float64Array(columns);
-    this.scratch = new Float64Array(2 * columns);
     for (let m = 1; m < columns; m++) {
       this.sect[m] = (2 * m - 1) * normalizationRatio(m, m, m - 1, m - 1);
     }
@@ -263,7 +302,7 @@ export class SphericalHarmonicKernel {
       lastDegree: number,
       stride: number,
       withGradient: boolean,
-    ): [Int32Array, readonly number[]] => {
+    ): [Int32Array, Float64Array] => {
       const st = columnStarts(lastColumn, lastDegree);
       const table = new Float64Array(stride * st[lastColumn + 1]!);
       for (let m = 0; m <= lastColumn; m++) {
@@ -291,15 +330,35 @@ export class SphericalHarmonicKernel {
           }
         }
       }
+      return [st, table];
+    };
+    const [accStart, accTable] = pack(order + 1, degree + 1, ACC_STRIDE, false);
+    const [gradStart, gradTable] = gradient
+      ? pack(order + 2, degree + 2, GRAD_STRIDE, true)
+      : [new Int32Array(1), new Float64Array(0)];
+    this.accStart = accStart;
+    this.gradStart = gradStart;
+    if (engine === 'auto') columnSumsModule ??= compileColumnSums() ?? null;
+    const module = engine === 'auto' ? columnSumsModule : null;
+    if (module) {
+      this.wasm = buildWasmSide(module, columns, [accStart, accTable], [gradStart, gradTable]);
+      this.scratch = this.wasm.f64.subarray(
+        this.wasm.sectPtr / 8,
+        this.wasm.sectPtr / 8 + 2 * columns,
+      );
+      this.accTable = [];
+      this.gradTable = [];
+      this.engine = 'wasm';
+    } else {
+      this.wasm = undefined;
+      this.scratch = new Float64Array(2 * columns);
       // A plain array of doubles (V8's packed-double elements) rather than the Float64Array:
       // the column loops read it 1.3–1.4× faster (bench/propagation.bench.ts history; the
       // typed array's data pointer and length cost loads that the packed array avoids).
-      return [st, Array.from(table)];
-    };
-    [this.accStart, this.accTable] = pack(order + 1, degree + 1, ACC_STRIDE, false);
-    [this.gradStart, this.gradTable] = gradient
-      ? pack(order + 2, degree + 2, GRAD_STRIDE, true)
-      : [new Int32Array(1), []];
+      this.accTable = Array.from(accTable);
+      this.gradTable = Array.from(gradTable);
+      this.engine = 'js';
+    }
   }
 
   /**
@@ -316,7 +375,16 @@ export class SphericalHarmonicKernel {
     const inv = R / r2;
     const start = this.accStart;
     const s = this.sectoralInto(x * inv, y * inv, R / Math.sqrt(r2), start.length - 2);
-    accelerationColumns(out, this.accTable, start, s, z * inv, R * inv);
+    const w = this.wasm;
+    if (w) {
+      w.exports.columns3(z * inv, R * inv, w.accColumns, w.accStartsPtr, w.sectPtr, w.outPtr);
+      const o = w.outPtr / 8;
+      out[0] = w.f64[o]!;
+      out[1] = w.f64[o + 1]!;
+      out[2] = w.f64[o + 2]!;
+    } else {
+      accelerationColumns(out, this.accTable, start, s, z * inv, R * inv);
+    }
     const scale = this.gmKm3S2 / (R * R);
     out[0] = out[0]! * scale;
     out[1] = out[1]! * scale;
@@ -369,8 +437,29 @@ export class SphericalHarmonicKernel {
     const inv = R / r2;
     const start = this.gradStart;
     const s = this.sectoralInto(x * inv, y * inv, R / Math.sqrt(r2), start.length - 2);
-    accelerationColumns(acc, this.accTable, this.accStart, s, z * inv, R * inv);
-    gradientColumns(grad, this.gradTable, start, s, z * inv, R * inv);
+    const w = this.wasm;
+    if (w) {
+      const zs = z * inv;
+      const rho = R * inv;
+      const o = w.outPtr / 8;
+      const f = w.f64;
+      w.exports.columns3(zs, rho, w.accColumns, w.accStartsPtr, w.sectPtr, w.outPtr);
+      acc[0] = f[o]!;
+      acc[1] = f[o + 1]!;
+      acc[2] = f[o + 2]!;
+      w.exports.columns5(zs, rho, w.gradColumns, w.gradStartsPtr, w.sectPtr, w.outPtr);
+      const gd = f[o]!;
+      const gzz = f[o + 1]!;
+      grad[0] = 0.5 * (gd - gzz);
+      grad[1] = f[o + 2]!;
+      grad[2] = f[o + 3]!;
+      grad[4] = -0.5 * (gd + gzz);
+      grad[5] = f[o + 4]!;
+      grad[8] = gzz;
+    } else {
+      accelerationColumns(acc, this.accTable, this.accStart, s, z * inv, R * inv);
+      gradientColumns(grad, this.gradTable, start, s, z * inv, R * inv);
+    }
     const scale = this.gmKm3S2 / (R * R);
     acc[0] = acc[0]! * scale;
     acc[1] = acc[1]! * scale;
@@ -415,6 +504,7 @@ function accelerationColumns(
   rho: number,
 ): void {
   const lastColumn = start.length - 2;
+  const zs2 = zs * zs;
   let ax = 0;
   let ay = 0;
   let az = 0;
@@ -429,10 +519,13 @@ function accelerationColumns(
     let rb = t[j + 6]!;
     let c1 = 1;
     let c2 = 0;
-    // Two harmonics per iteration, then the odd one out.
+    // Two harmonics per iteration, then the odd one out. Both come straight from the two
+    // before them (d = zs·c − k′·c1 rewritten with c substituted), so the chain of dependent
+    // operations is one multiply and one subtraction per two harmonics, not per harmonic.
     for (j += 7; j + 7 < end; j += 14) {
-      const c = zs * c1 - t[j]! * rho * c2;
-      const d = zs * c - t[j + 7]! * rho * c1;
+      const k = t[j]! * rho;
+      const c = zs * c1 - k * c2;
+      const d = (zs2 - t[j + 7]! * rho) * c1 - zs * k * c2;
       c2 = c;
       c1 = d;
       pa += t[j + 1]! * c + t[j + 8]! * d;
@@ -534,4 +627,59 @@ function gradientColumns(
   grad[4] = -0.5 * (gd + gzz);
   grad[5] = gyz;
   grad[8] = gzz;
+}
+
+/**
+ * Lays the tables out in a WebAssembly memory for the column sums of columnSumsWasm.ts:
+ * column starts (byte addresses), the sectoral pairs, 8 output doubles, then each table with
+ * its harmonics at the module's stride (e, unused, then the weight pairs).
+ */
+function buildWasmSide(
+  module: CompiledColumnSums,
+  sectoralColumns: number,
+  [accStart, accTable]: readonly [Int32Array, Float64Array],
+  [gradStart, gradTable]: readonly [Int32Array, Float64Array],
+): WasmSide {
+  const align = (n: number, a: number) => Math.ceil(n / a) * a;
+  const accStartsPtr = 0;
+  const gradStartsPtr = align(accStartsPtr + 4 * accStart.length, 16);
+  const sectPtr = align(gradStartsPtr + 4 * gradStart.length, 16);
+  const outPtr = align(sectPtr + 16 * sectoralColumns, 64);
+  const accPtr = outPtr + 64;
+  const accStride = harmonicStrideBytes(ACC_OUT);
+  const gradPtr = align(accPtr + accStride * accStart[accStart.length - 1]!, 64);
+  const gradStride = harmonicStrideBytes(GRAD_OUT);
+  const end = gradPtr + gradStride * gradStart[gradStart.length - 1]!;
+  const { buffer, exports } = instantiateColumnSums(module, end);
+  const f64 = new Float64Array(buffer);
+  const i32 = new Int32Array(buffer);
+  const place = (
+    start: Int32Array,
+    table: Float64Array,
+    startsPtr: number,
+    tablePtr: number,
+    stride: number,
+    numbers: number,
+  ) => {
+    for (let m = 0; m < start.length; m++) i32[startsPtr / 4 + m] = tablePtr + stride * start[m]!;
+    const count = start[start.length - 1]!;
+    for (let h = 0; h < count; h++) {
+      const to = (tablePtr + stride * h) / 8;
+      f64[to] = table[numbers * h]!;
+      for (let k = 1; k < numbers; k++) f64[to + 1 + k] = table[numbers * h + k]!;
+    }
+  };
+  place(accStart, accTable, accStartsPtr, accPtr, accStride, ACC_STRIDE);
+  if (gradTable.length > 0)
+    place(gradStart, gradTable, gradStartsPtr, gradPtr, gradStride, GRAD_STRIDE);
+  return {
+    exports,
+    f64,
+    accStartsPtr,
+    accColumns: accStart.length - 1,
+    gradStartsPtr,
+    gradColumns: gradStart.length - 1,
+    sectPtr,
+    outPtr,
+  };
 }

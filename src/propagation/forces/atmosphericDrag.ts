@@ -6,6 +6,7 @@
 import { WGS84_EQUATORIAL_RADIUS_KM, WGS84_INVERSE_FLATTENING } from '../../bodies';
 import { InvalidArgumentError } from '../../errors';
 import { type Atmosphere, exponentialAtmosphere } from './exponentialAtmosphere';
+import type { SunDependentAtmosphere } from './harrisPriesterAtmosphere';
 import type { ForceContext, ForceEvaluator, ForceModel } from './types';
 
 /** Rotation rate of the atmosphere (the Earth's, IERS 2010 nominal), rad/s. */
@@ -18,17 +19,22 @@ export interface AtmosphericDragOptions {
   readonly cd: number;
   /** Area-to-mass ratio A/m, m²/kg. */
   readonly areaToMassM2Kg: number;
-  /** Density model (default {@link exponentialAtmosphere}). */
-  readonly atmosphere?: Atmosphere;
+  /**
+   * Density model (default {@link exponentialAtmosphere}): one of altitude alone, or one that
+   * also follows the Sun ({@link harrisPriesterAtmosphere}).
+   */
+  readonly atmosphere?: Atmosphere | SunDependentAtmosphere;
 }
 
 /**
  * Drag: a = −½ ρ Cd (A/m) |v_r| v_r with v_r = v − ω⊕ × r, the velocity relative to an
  * atmosphere that turns with the Earth about the GCRF z axis. The altitude is that above the
  * WGS84 ellipsoid to first order in the flattening, h = |r| − a(1 − f sin²φ) with sin φ = z/|r|
- * (within ~0.1 km of the geodetic height). Estimable parameters `'drag.cd'` and
- * `'drag.areaToMassM2Kg'`; ∂a/∂v and ∂a/∂r (through v_r and the density gradient) are
- * analytic.
+ * (within ~0.1 km of the geodetic height). With a {@link SunDependentAtmosphere} the Sun is
+ * read from the run's shared body cache and the density gradient adds the model's own
+ * dependence on the position (the diurnal bulge) to the altitude term. Estimable parameters
+ * `'drag.cd'` and `'drag.areaToMassM2Kg'`; ∂a/∂v and ∂a/∂r (through v_r and the density
+ * gradient) are analytic.
  *
  * @param options - Cd, A/m (m²/kg), atmosphere
  * @returns the force model
@@ -61,13 +67,17 @@ export function atmosphericDrag(options: AtmosphericDragOptions): ForceModel {
     ]),
     dependsOnVelocity: true,
     discontinuities: [],
-    prepare(_context: ForceContext): ForceEvaluator {
-      const density = new Float64Array(2);
+    prepare(context: ForceContext): ForceEvaluator {
+      // ρ, ∂ρ/∂h, then ∂ρ/∂r at fixed h (zero for an altitude-only model).
+      const density = new Float64Array(5);
+      const sunDependent = 'densityAtInto' in atmosphere ? atmosphere : undefined;
+      const altitudeOnly = 'densityAtInto' in atmosphere ? undefined : atmosphere;
       const evaluate = (
         acc: Float64Array,
         dAdR: Float64Array | undefined,
         dAdV: Float64Array | undefined,
         dAdP: Float64Array | undefined,
+        tS: number,
         y: Float64Array,
       ) => {
         const x = y[0]!;
@@ -76,7 +86,12 @@ export function atmosphericDrag(options: AtmosphericDragOptions): ForceModel {
         const r2 = x * x + yy * yy + z * z;
         const r = Math.sqrt(r2);
         const sin2 = (z * z) / r2;
-        atmosphere.densityInto(density, r - re * (1 - FLATTENING * sin2));
+        const h = r - re * (1 - FLATTENING * sin2);
+        if (sunDependent !== undefined) {
+          sunDependent.densityAtInto(density, h, y, context.bodyPosition(sunDependent.sun, tS));
+        } else {
+          altitudeOnly!.densityInto(density, h);
+        }
         const rho = density[0]!;
         if (rho === 0) return;
         const vx = y[3]! + w * yy;
@@ -112,23 +127,21 @@ export function atmosphericDrag(options: AtmosphericDragOptions): ForceModel {
         dAdV[8] = dAdV[8]! + m22;
         // ∂v_r/∂r = −[ω×] = [[0, ω, 0], [−ω, 0, 0], [0, 0, 0]]: columns x ← −ω·(col y), y ← ω·(col x).
         // ∇h = r̂ + a f ∇(sin²φ), ∇(z²/r²) = (2z/r²) e_z − (2z²/r⁴) r.
+        // ∇ρ/ρ = (∂ρ/∂h ∇h + ∂ρ/∂r|h)/ρ; ∂a/∂r gains a ⊗ ∇ρ/ρ.
         const dRho = density[1]! / rho;
         const c1 = 1 / r - (re * FLATTENING * 2 * z * z) / (r2 * r2);
-        const hx = x * c1;
-        const hy = yy * c1;
-        const hz = z * c1 + (re * FLATTENING * 2 * z) / r2;
-        const ex = ax * dRho;
-        const ey = ay * dRho;
-        const ez = az * dRho;
-        dAdR[0] = dAdR[0]! - w * m01 + ex * hx;
-        dAdR[1] = dAdR[1]! + w * m00 + ex * hy;
-        dAdR[2] = dAdR[2]! + ex * hz;
-        dAdR[3] = dAdR[3]! - w * m11 + ey * hx;
-        dAdR[4] = dAdR[4]! + w * m01 + ey * hy;
-        dAdR[5] = dAdR[5]! + ey * hz;
-        dAdR[6] = dAdR[6]! - w * m12 + ez * hx;
-        dAdR[7] = dAdR[7]! + w * m02 + ez * hy;
-        dAdR[8] = dAdR[8]! + ez * hz;
+        const lx = dRho * x * c1 + density[2]! / rho;
+        const ly = dRho * yy * c1 + density[3]! / rho;
+        const lz = dRho * (z * c1 + (re * FLATTENING * 2 * z) / r2) + density[4]! / rho;
+        dAdR[0] = dAdR[0]! - w * m01 + ax * lx;
+        dAdR[1] = dAdR[1]! + w * m00 + ax * ly;
+        dAdR[2] = dAdR[2]! + ax * lz;
+        dAdR[3] = dAdR[3]! - w * m11 + ay * lx;
+        dAdR[4] = dAdR[4]! + w * m01 + ay * ly;
+        dAdR[5] = dAdR[5]! + ay * lz;
+        dAdR[6] = dAdR[6]! - w * m12 + az * lx;
+        dAdR[7] = dAdR[7]! + w * m02 + az * ly;
+        dAdR[8] = dAdR[8]! + az * lz;
         if (cd > 0) {
           dAdP[0] = dAdP[0]! + ax / cd;
           dAdP[1] = dAdP[1]! + ay / cd;
@@ -142,11 +155,11 @@ export function atmosphericDrag(options: AtmosphericDragOptions): ForceModel {
       };
       return {
         parameterCount: 2,
-        addAcceleration(acc, _tS, y) {
-          evaluate(acc, undefined, undefined, undefined, y);
+        addAcceleration(acc, tS, y) {
+          evaluate(acc, undefined, undefined, undefined, tS, y);
         },
-        addPartials(acc, dAdR, dAdV, dAdP, _tS, y) {
-          evaluate(acc, dAdR, dAdV, dAdP, y);
+        addPartials(acc, dAdR, dAdV, dAdP, tS, y) {
+          evaluate(acc, dAdR, dAdV, dAdP, tS, y);
         },
       };
     },

@@ -23,6 +23,12 @@ export type { SphericalHarmonicGravityOptions } from './gravity/sphericalHarmoni
 export { sphericalHarmonicGravity } from './gravity/sphericalHarmonicGravity';
 export type { ZonalGravityOptions } from './gravity/zonalGravity';
 export { EGM2008_J2_TO_J6, zonalGravity } from './gravity/zonalGravity';
+export type { HarrisPriesterOptions, SunDependentAtmosphere } from './harrisPriesterAtmosphere';
+export {
+  HARRIS_PRIESTER_MAX_HEIGHT_KM,
+  HARRIS_PRIESTER_MIN_HEIGHT_KM,
+  harrisPriesterAtmosphere,
+} from './harrisPriesterAtmosphere';
 export type { PointMassGravityOptions } from './pointMassGravity';
 export { pointMassGravity } from './pointMassGravity';
 export { shadowFraction } from './shadow';

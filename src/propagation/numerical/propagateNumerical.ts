@@ -313,9 +313,13 @@ export function propagateNumerical(options: PropagateNumericalOptions): Numerica
   // Backward, the impulses of one epoch are undone in the reverse of their order.
   if (!forward) impulses.reverse();
   const impulseMap = new ImpulseMap(variational, np);
+  // Each impulse is crossed once, even when two stops lie within SAME_TIME_S of it.
+  const crossed = new Uint8Array(impulses.length);
   const applyBurnsAt = (t: number) => {
-    for (const b of impulses) {
-      if (Math.abs(b.tS - t) > SAME_TIME_S) continue;
+    for (let i = 0; i < impulses.length; i++) {
+      const b = impulses[i]!;
+      if (crossed[i] === 1 || Math.abs(b.tS - t) > SAME_TIME_S) continue;
+      crossed[i] = 1;
       if (forward) {
         impulseMap.applyForward(y, b.impulse);
       } else if (!impulseMap.applyBackward(y, b.impulse)) {

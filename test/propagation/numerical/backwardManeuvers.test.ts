@@ -262,6 +262,23 @@ describe('impulses at the ends of a backward run', () => {
     }
   });
 
+  it('a run shorter than the 1 ns break-point resolution crosses an impulse at its start once, in either direction', () => {
+    const dv: [number, number, number] = [0.01, 0.02, -0.03];
+    for (const spanS of [5e-10, -5e-10]) {
+      const run = propagateNumerical({
+        initialState: state(LEO_Y0),
+        endEpoch: T0.plusSeconds(spanS),
+        forces: [pointMassGravity({ gmKm3S2: GM })],
+        maneuvers: [burn('m', 0, dv, 'GCRF')],
+      });
+      const sign = spanS > 0 ? 1 : -1;
+      // over 0.5 ns the state moves by 4e-9 km and 5e-12 km/s; the Δv is 0.037 km/s
+      run.finalState.velocityKmS.forEach((v, i) => {
+        expect(Math.abs(v - (LEO_Y0[3 + i]! + sign * dv[i]!))).toBeLessThan(1e-11);
+      });
+    }
+  });
+
   it('refuses an impulse outside a backward run, naming it', () => {
     expect(() =>
       propagateNumerical({

@@ -7,6 +7,7 @@
  * is the time budget per case, ms).
  */
 import { machineLine } from '../scripts/machine';
+import { atmosphereBenchGroups } from './atmosphere.bench';
 import { ccsdsBenchGroups } from './ccsds.bench';
 import { framesBenchGroups } from './frames.bench';
 import { runGroup } from './harness';
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
   groups.push(...(await iodBenchGroups()));
   groups.push(...(await integratorsBenchGroups()));
   groups.push(...(await odBenchGroups()));
+  groups.push(...(await atmosphereBenchGroups()));
   for (const group of groups) {
     await runGroup(group, { timeMs, warmupMs: Math.min(250, timeMs / 4) });
   }

@@ -114,8 +114,9 @@ export interface HarrisPriesterOptions {
  * by 30° in right ascension. cosⁿ(ψ/2) is evaluated as ((1 + cos ψ)/2)^(n/2).
  *
  * The right ascension is taken about the GCRF z axis (the drag force's frame) rather than the
- * true pole of date: the apex moves by at most 2 sin 15° ≈ 0.5 times the angle between the two
- * poles (0.2° by 2050), far below the model's own error (tens of percent in density).
+ * true pole of date: the apex moves by at most 2 sin 15° ≈ 0.52 times the angle between the
+ * two poles (0.28° by 2050, so 0.15°), far below the model's own error (tens of percent in
+ * density).
  *
  * Outside the table: above 1000 km the density and its derivatives are zero (as in
  * Montenbruck & Gill and Orekit; at 1000 km itself the table value holds); below 100 km the

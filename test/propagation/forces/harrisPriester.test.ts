@@ -55,7 +55,7 @@ const BRAHE_REL_TOL = 7e-6;
 /**
  * Orekit's bulge weight cos²(ψ/2) at the 2003 equinox. Orekit uses a DE ephemeris and the
  * IAU Earth frame; we use the low-precision Sun (0.01°), the IERS ITRF → GCRF rotation, and
- * turn the apex about the GCRF pole rather than the pole of date (0.04° apart in 2003). A
+ * turn the apex about the GCRF pole rather than the pole of date (0.02° apart in 2003). A
  * budget of 0.1° in ψ gives |Δcos²(ψ/2)| ≤ sin ψ / 2 · 1.75e-3 rad = 2.5e-4 at ψ ≈ 163°.
  */
 const OREKIT_WEIGHT_TOL = 3e-4;

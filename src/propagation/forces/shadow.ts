@@ -65,7 +65,8 @@ export function apparentDiscs<T>(
  * spherical body may hide part of it (1 in sunlight, 0 in the umbra, between them in the
  * penumbra, 1 − b²/a² in the annular zone). The discs are treated as flat circles of apparent
  * radii a = asin(R☉/|s − r|) and b = asin(R_b/|o − r|) at apparent separation c (see
- * {@link apparentDiscs}); a point inside the occulting body gets 0.
+ * `apparentDiscs`, shared with the eclipse detectors); a point inside the occulting body
+ * gets 0.
  *
  * @param satelliteKm - satellite position, km (any frame, same as the others)
  * @param sunKm - Sun position, km

@@ -174,7 +174,7 @@ export function harrisPriesterAtmosphere(options: HarrisPriesterOptions): SunDep
   const cosLag = Math.cos(BULGE_LAG_RAD);
   const sinLag = Math.sin(BULGE_LAG_RAD);
   return Object.freeze({
-    name: `Harris–Priester (n = ${n})`,
+    name: `Harris–Priester, n = ${n}`,
     sun,
     densityAtInto(
       out: Float64Array,

@@ -256,7 +256,14 @@ describe('outside the table and bad parameters', () => {
     expect(() =>
       harrisPriesterAtmosphere({ sun: undefined as unknown as typeof SUN, cosineExponent: 4 }),
     ).toThrow(InvalidArgumentError);
-    expect(harrisPriesterAtmosphere({ sun: SUN }).name).toBe('Harris–Priester (n = 4)');
+    expect(harrisPriesterAtmosphere({ sun: SUN }).name).toBe('Harris–Priester, n = 4');
+    expect(
+      atmosphericDrag({
+        cd: 2.2,
+        areaToMassM2Kg: 0.01,
+        atmosphere: harrisPriesterAtmosphere({ sun: SUN, cosineExponent: 2 }),
+      }).name,
+    ).toBe('drag (Harris–Priester, n = 2)');
   });
 });
 

@@ -6,7 +6,7 @@
 import { AU_KM, WGS84_EQUATORIAL_RADIUS_KM } from '../../bodies';
 import { InvalidArgumentError } from '../../errors';
 import { addInverseSquare } from './internal/mat';
-import { shadowFractionXyz } from './shadow';
+import { apparentDiscs, shadowFractionXyz } from './shadow';
 import type { BodyPositionProvider, ForceContext, ForceEvaluator, ForceModel } from './types';
 
 /**
@@ -153,8 +153,43 @@ export function solarRadiationPressure(options: SolarRadiationPressureOptions): 
         }
       };
       const scratchGrad = new Float64Array(9);
+      // The shadow fraction has kinks where the discs start and stop overlapping (penumbra
+      // boundary, c = a + b) and where one disc starts or stops covering the other (umbra or
+      // annular boundary, c = |b − a|), for the Earth and for the Moon.
+      const boundaries = (occulter: () => ArrayLike<number>, radiusKm: number) => {
+        const at = (tS: number, y: Float64Array, umbra: boolean) =>
+          apparentDiscs(
+            y[0]!,
+            y[1]!,
+            y[2]!,
+            context.bodyPosition(sun, tS),
+            occulter(),
+            sunRadius,
+            radiusKm,
+            (aRad, bRad, cRad) => (umbra ? cRad - Math.abs(bRad - aRad) : cRad - (aRad + bRad)),
+          );
+        return [
+          (tS: number, y: Float64Array) => at(tS, y, false),
+          (tS: number, y: Float64Array) => at(tS, y, true),
+        ];
+      };
+      const moonAt = new Float64Array(3);
+      const switchingFunctions = conical
+        ? [
+            ...boundaries(() => origin, earthRadius),
+            ...(moon === undefined
+              ? []
+              : boundaries(() => moonAt, moon.radiusKm).map(
+                  (g) => (tS: number, y: Float64Array) => {
+                    moonAt.set(context.bodyPosition(moon, tS));
+                    return g(tS, y);
+                  },
+                )),
+          ]
+        : [];
       return {
         parameterCount: 2,
+        switchingFunctions,
         addAcceleration(acc, tS, y) {
           evaluate(acc, undefined, undefined, tS, y);
         },

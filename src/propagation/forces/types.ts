@@ -102,6 +102,13 @@ export interface ForceEvaluator {
    */
   beginSegment?(fromS: number, toS: number): void;
   /**
+   * Functions g(tS, y) whose zeros are where this model's acceleration is not smooth (the
+   * boundaries of a shadow's umbra and penumbra): the propagator ends an integration step
+   * exactly at each zero, so that no step straddles a kink. `y` starts with the position and
+   * velocity (GCRF, km, km/s); the functions must not keep or write into it.
+   */
+  readonly switchingFunctions?: readonly ((tS: number, y: Float64Array) => number)[];
+  /**
    * Adds the acceleration at (tS, y) to `acc`.
    *
    * @param acc - 3 numbers, km/s², added to

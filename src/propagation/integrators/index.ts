@@ -11,4 +11,5 @@ export type {
   IntegrationStatus,
   Integrator,
   OdeSystem,
+  SwitchingFunction,
 } from './types';

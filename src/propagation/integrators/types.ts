@@ -42,7 +42,32 @@ export interface IntegrateOptions {
   readonly fixedStepS?: number;
   /** Keep the dense output of every accepted step (default false). */
   readonly dense?: boolean;
+  /**
+   * Switching functions g(t, y): where one changes sign, f(t, y) is not smooth (a shadow
+   * boundary, where the radiation pressure has a kink). An adaptive run ends a step exactly
+   * at each zero and starts the next from there, so that no step straddles the kink (a step
+   * that does loses the method's order and the accuracy its tolerance promises). Zeros are
+   * found by sampling g along each accepted step on its cubic Hermite interpolant at most
+   * {@link IntegrateOptions.maxCheckIntervalS} apart, then by bisection to 1e-6 s. Fixed-step
+   * methods ignore them.
+   */
+  readonly switches?: readonly SwitchingFunction[];
+  /**
+   * Largest interval between two samples of the switching functions within a step, s
+   * (default 300): a pair of zeros closer than this inside one step may go unseen.
+   */
+  readonly maxCheckIntervalS?: number;
 }
+
+/**
+ * A function of (t, y) whose sign changes where the right-hand side of the system is not
+ * smooth. It must not keep or write into `y`.
+ *
+ * @param tS - time, s from the caller's origin
+ * @param y - state
+ * @returns a number whose sign tells the side of the discontinuity
+ */
+export type SwitchingFunction = (tS: number, y: Float64Array) => number;
 
 /**
  * How a run ended. Only `'ok'` means that `tS` is the requested end time; every other status

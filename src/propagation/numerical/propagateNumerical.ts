@@ -86,6 +86,19 @@ export interface PropagateNumericalOptions {
   /** Keep the dense output (ephemeris, STM at any epoch; default true). */
   readonly dense?: boolean;
   /**
+   * End integration steps exactly at the zeros of the force models' switching functions
+   * (the boundaries of the umbra and penumbra for conical radiation pressure), so that no
+   * step straddles a kink of the acceleration (default true). Without it, a run through an
+   * eclipse loses accuracy at every tolerance (measured over a GEO day in eclipse season:
+   * 0.4–0.6 mm at relTol 1e-11–1e-12 against 3–80 µm with it).
+   */
+  readonly locateSwitches?: boolean;
+  /**
+   * Largest interval between two samples of the switching functions within a step, s
+   * (default 300; see `IntegrateOptions.maxCheckIntervalS`).
+   */
+  readonly maxCheckIntervalS?: number;
+  /**
    * Frame options and cache spacings of the force models ({@link createForceContext}), or a
    * context made by it for the initial epoch, to reuse its sampled Earth rotation and body
    * positions across runs from the same epoch (orbit determination iterations, finite
@@ -294,6 +307,8 @@ export function propagateNumerical(options: PropagateNumericalOptions): Numerica
     }
   }
   const dense = options.dense ?? true;
+  const switches =
+    options.locateSwitches === false ? [] : evaluators.flatMap((e) => e.switchingFunctions ?? []);
 
   const y = new Float64Array(n);
   y.set(initialState.positionKm, 0);
@@ -357,6 +372,10 @@ export function propagateNumerical(options: PropagateNumericalOptions): Numerica
       ...(options.maxSteps === undefined ? {} : { maxSteps: options.maxSteps }),
       ...(options.maxStepS === undefined ? {} : { maxStepS: options.maxStepS }),
       ...(options.fixedStepS === undefined ? {} : { fixedStepS: options.fixedStepS }),
+      ...(switches.length === 0 ? {} : { switches }),
+      ...(options.maxCheckIntervalS === undefined
+        ? {}
+        : { maxCheckIntervalS: options.maxCheckIntervalS }),
     });
     steps += result.steps;
     rejected += result.rejectedSteps;

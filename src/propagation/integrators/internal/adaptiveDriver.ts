@@ -145,6 +145,7 @@ export function runAdaptive(
   let facOld = 1e-4;
   let rejectLast = false;
   let nonFinite = 0;
+  const switches = s.switches.length > 0 ? new SwitchWatch(s, y) : undefined;
   for (;;) {
     if (steps + rejected >= s.maxSteps) return finish('max-steps');
     const absH = Math.abs(h);
@@ -152,9 +153,11 @@ export function runAdaptive(
       // Shrunk by trial steps whose stages were not finite: f is not finite just ahead.
       return finish(nonFinite > 0 ? 'non-finite' : 'step-too-small');
     }
+    // The step ends at the end of the run, or at a zero of a switching function ahead.
+    const target = switches?.stopS ?? t1;
     let last = false;
-    if ((t + 1.01 * h - t1) * direction >= 0) {
-      h = t1 - t;
+    if ((t + 1.01 * h - target) * direction >= 0) {
+      h = target - t;
       last = true;
     }
     const err = stepper.attempt(t, h, y, f0, yNew);
@@ -171,19 +174,36 @@ export function runAdaptive(
       nonFinite = 0;
       stepper.complete(t, h, y, f0, yNew, fNew, dense);
       if (!allFinite(fNew, n)) return finish('non-finite');
+      const tNew = last ? target : t + h;
+      if (switches !== undefined) {
+        const stopS = switches.afterStep(t, tNew, y, yNew, f0, fNew, last);
+        if (stopS !== undefined) {
+          // A switching function changes sign inside the step: take the step back and end
+          // the next one at its zero.
+          dense?.dropLast();
+          h = stopS - t;
+          continue;
+        }
+      }
       facOld = Math.max(err, 1e-4);
       let fac = fac11 / facOld ** stepper.beta;
       fac = Math.max(facc2, Math.min(facc1, fac / SAFETY));
       let hNew = h / fac;
+      if (switches?.arrived === true) {
+        // The steps that closed in on the zero say nothing of the steps after it: go on
+        // with the step that first straddled it.
+        switches.arrived = false;
+        if (Math.abs(hNew) < switches.approachStepS) hNew = direction * switches.approachStepS;
+      }
       steps++;
-      t = last ? t1 : t + h;
+      t = tNew;
       const ty = y;
       y = yNew;
       yNew = ty;
       const tf = f0;
       f0 = fNew;
       fNew = tf;
-      if (last) return finish('ok');
+      if (last && target === t1) return finish('ok');
       if (Math.abs(hNew) > s.maxStepS) hNew = direction * s.maxStepS;
       if (rejectLast) hNew = direction * Math.min(Math.abs(hNew), Math.abs(h));
       rejectLast = false;
@@ -191,9 +211,217 @@ export function runAdaptive(
     } else {
       rejected++;
       rejectLast = true;
-      h /= Math.min(facc1, fac11 / SAFETY);
+      // A step rejected because it straddles a zero of a switching function would be cut
+      // down by the error control in dozens of rejections: end the next one at the zero.
+      const stopS = switches?.afterRejected(t, h, y, yNew, f0);
+      if (stopS !== undefined) h = stopS - t;
+      else h /= Math.min(facc1, fac11 / SAFETY);
     }
   }
+}
+
+/**
+ * Width, in ulps of the time, of the final bracket of a zero of a switching function (as a
+ * fraction of the step it is never below 2⁻⁵²): the zero is located to the resolution of
+ * the time itself.
+ */
+const SWITCH_ULPS = 16;
+
+/**
+ * The switching functions of a run: their values at the start of the current step, the
+ * search for a sign change along an accepted step, and the zero the run must stop at next.
+ */
+class SwitchWatch {
+  /** Where the next step must end (a zero of a switching function), if anywhere. */
+  stopS: number | undefined;
+  /** Set when an accepted step has just ended at such a zero (cleared by the driver). */
+  arrived = false;
+  /** Magnitude of the step that first straddled the zero being approached, s. */
+  approachStepS = 0;
+  private readonly g: readonly ((tS: number, y: Float64Array) => number)[];
+  private readonly gStart: Float64Array;
+  private readonly gEnd: Float64Array;
+  private readonly work: Float64Array;
+  private readonly maxCheckS: number;
+  private readonly minStepS: number;
+
+  constructor(s: RunSettings, y0: Float64Array) {
+    this.g = s.switches;
+    this.gStart = Float64Array.from(s.switches, (g) => g(s.t0S, y0));
+    this.gEnd = new Float64Array(s.switches.length);
+    this.work = new Float64Array(s.n);
+    this.maxCheckS = s.maxCheckIntervalS;
+    this.minStepS = s.minStepS;
+  }
+
+  /**
+   * Called after an accepted step from (t, y) to (tNew, yNew). Returns the time of the first
+   * zero strictly inside the step (the step must then be taken again, to there), or
+   * undefined when the step stands (the values at its end become those of the next start).
+   */
+  afterStep(
+    t: number,
+    tNew: number,
+    y: Float64Array,
+    yNew: Float64Array,
+    f0: Float64Array,
+    fNew: Float64Array,
+    last: boolean,
+  ): number | undefined {
+    const g = this.g;
+    const gStart = this.gStart;
+    const gEnd = this.gEnd;
+    const h = tNew - t;
+    if (last && this.stopS !== undefined && tNew === this.stopS) {
+      // Arrived at the zero as located on the step that straddled it. Where g depends on the
+      // state, that step's end values were computed across the discontinuity and the zero may
+      // still be a little ahead: then g has not changed sign yet and the next step locates it
+      // again, from a step that straddles it by that little (the search converges).
+      this.stopS = undefined;
+      this.arrived = true;
+    }
+    // Samples at θ = j/m, j = 1…m; the last one is the step's end state itself.
+    const m = Math.max(1, Math.ceil(Math.abs(h) / this.maxCheckS));
+    let firstTheta = Number.POSITIVE_INFINITY;
+    let firstIndex = -1;
+    let thetaBefore = 0;
+    const before = Float64Array.from(gStart);
+    for (let j = 1; j <= m && firstIndex < 0; j++) {
+      const theta = j / m;
+      let state = yNew;
+      if (j < m) {
+        this.hermiteInto(theta, h, y, yNew, f0, fNew);
+        state = this.work;
+      }
+      const tj = j < m ? t + theta * h : tNew;
+      for (let k = 0; k < g.length; k++) {
+        const value = g[k]!(tj, state);
+        if (j === m) gEnd[k] = value;
+        if (changed(before[k]!, value)) {
+          const theta0 = this.zero(k, thetaBefore, theta, before[k]!, t, h, y, yNew, f0, fNew);
+          if (theta0 < firstTheta) {
+            firstTheta = theta0;
+            firstIndex = k;
+          }
+        }
+        before[k] = value;
+      }
+      thetaBefore = theta;
+    }
+    const resolution = Math.max(thetaResolution(t, h), this.minStepS / Math.abs(h));
+    if (firstIndex >= 0 && firstTheta > resolution && firstTheta < 1 - resolution) {
+      if (this.stopS === undefined) this.approachStepS = Math.abs(h);
+      this.stopS = t + firstTheta * h;
+      return this.stopS;
+    }
+    gStart.set(gEnd);
+    return undefined;
+  }
+
+  /**
+   * Called after a rejected trial step from (t, y) to (t + h, yTrial). When a switching
+   * function has changed sign at the trial's end, returns its first zero located on the
+   * quadratic through y, h·f0 and yTrial (fNew is not known for a rejected step); the search
+   * goes on from the steps that follow, as for an accepted step.
+   */
+  afterRejected(
+    t: number,
+    h: number,
+    y: Float64Array,
+    yTrial: Float64Array,
+    f0: Float64Array,
+  ): number | undefined {
+    const g = this.g;
+    const w = this.work;
+    const at = (theta: number) => {
+      for (let i = 0; i < w.length; i++) {
+        w[i] = y[i]! + theta * (h * f0[i]! + theta * (yTrial[i]! - y[i]! - h * f0[i]!));
+      }
+      return w;
+    };
+    const resolution = Math.max(thetaResolution(t, h), this.minStepS / Math.abs(h));
+    let first = Number.POSITIVE_INFINITY;
+    let index = -1;
+    for (let k = 0; k < g.length; k++) {
+      const gA = this.gStart[k]!;
+      if (!changed(gA, g[k]!(t + h, yTrial))) continue;
+      let a = 0;
+      let b = 1;
+      while (b - a > resolution) {
+        const mid = 0.5 * (a + b);
+        if (changed(gA, g[k]!(t + mid * h, at(mid)))) b = mid;
+        else a = mid;
+      }
+      if (b < first) {
+        first = b;
+        index = k;
+      }
+    }
+    if (index < 0 || !(first > resolution && first < 1 - resolution)) return undefined;
+    if (this.stopS === undefined) this.approachStepS = Math.abs(h);
+    this.stopS = t + first * h;
+    return this.stopS;
+  }
+
+  /**
+   * The zero of function k between θa and θb (sign change known), by bisection on the
+   * Hermite interpolant: the end of the final bracket on the far side of the zero.
+   */
+  private zero(
+    k: number,
+    thetaA: number,
+    thetaB: number,
+    gA: number,
+    t: number,
+    h: number,
+    y: Float64Array,
+    yNew: Float64Array,
+    f0: Float64Array,
+    fNew: Float64Array,
+  ): number {
+    let a = thetaA;
+    let b = thetaB;
+    const width = thetaResolution(t, h);
+    while (b - a > width) {
+      const mid = 0.5 * (a + b);
+      this.hermiteInto(mid, h, y, yNew, f0, fNew);
+      if (changed(gA, this.g[k]!(t + mid * h, this.work))) b = mid;
+      else a = mid;
+    }
+    return b;
+  }
+
+  /** The cubic Hermite interpolant of the step at θ, into the work vector. */
+  private hermiteInto(
+    theta: number,
+    h: number,
+    y: Float64Array,
+    yNew: Float64Array,
+    f0: Float64Array,
+    fNew: Float64Array,
+  ): void {
+    const w = this.work;
+    const theta1 = 1 - theta;
+    for (let i = 0; i < w.length; i++) {
+      const dy = yNew[i]! - y[i]!;
+      const b2 = h * f0[i]! - dy;
+      const b3 = dy - h * fNew[i]! - b2;
+      w[i] = y[i]! + theta * (dy + theta1 * (b2 + theta * b3));
+    }
+  }
+}
+
+/** The smallest fraction of a step from t worth telling apart: a few ulps of the time. */
+function thetaResolution(t: number, h: number): number {
+  return Math.max(
+    Number.EPSILON,
+    (SWITCH_ULPS * Number.EPSILON * Math.max(Math.abs(t), Math.abs(h))) / Math.abs(h),
+  );
+}
+
+/** Whether g went from one side of zero to the other (a value of exactly 0 is a side). */
+function changed(before: number, after: number): boolean {
+  return before < 0 ? after >= 0 : after < 0;
 }
 
 /** Whether the first n components of v are all finite. */

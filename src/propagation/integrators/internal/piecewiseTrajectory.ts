@@ -119,6 +119,12 @@ export class PiecewiseTrajectory implements DenseTrajectory {
     return k * this.perSegment;
   }
 
+  /** Removes the segment recorded last (a step taken back). */
+  dropLast(): void {
+    if (this.count > 0) this.count--;
+    this.hint = 0;
+  }
+
   /** The storage the segments write into (changes when it grows: read it after addSegment). */
   get buffer(): Float64Array {
     return this.data;

@@ -6,7 +6,10 @@
  */
 import { InvalidArgumentError } from '../../../errors';
 import { DEFAULT_ABS_TOL, DEFAULT_MAX_STEPS, DEFAULT_REL_TOL } from '../defaults';
-import type { IntegrateOptions, OdeSystem } from '../types';
+import type { IntegrateOptions, OdeSystem, SwitchingFunction } from '../types';
+
+/** Default largest interval between two samples of the switching functions in a step, s. */
+export const DEFAULT_MAX_CHECK_INTERVAL_S = 300;
 
 /** The checked arguments of one run. */
 export interface RunSettings {
@@ -23,6 +26,8 @@ export interface RunSettings {
   readonly maxSteps: number;
   readonly fixedStepS: number | undefined;
   readonly dense: boolean;
+  readonly switches: readonly SwitchingFunction[];
+  readonly maxCheckIntervalS: number;
 }
 
 function finite(name: string, value: unknown, unit: string): number {
@@ -118,6 +123,16 @@ export function readSettings(
   }
   const fixedStepS =
     o.fixedStepS === undefined ? undefined : positive('fixedStepS', Math.abs(o.fixedStepS), 's');
+  const switches = o.switches ?? [];
+  switches.forEach((g, k) => {
+    if (typeof g !== 'function') {
+      throw new InvalidArgumentError(`switches[${k}]`, String(g), '', 'must be a function');
+    }
+  });
+  const maxCheckIntervalS =
+    o.maxCheckIntervalS === undefined
+      ? DEFAULT_MAX_CHECK_INTERVAL_S
+      : positive('maxCheckIntervalS', o.maxCheckIntervalS, 's');
   return {
     n,
     t0S,
@@ -131,5 +146,7 @@ export function readSettings(
     maxSteps,
     fixedStepS,
     dense: o.dense === true,
+    switches,
+    maxCheckIntervalS,
   };
 }

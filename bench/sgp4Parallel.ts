@@ -25,7 +25,8 @@ import { workloadTles } from './sgp4Workload';
 
 export const CATALOGUE_OBJECTS = 20_000;
 export const CATALOGUE_EPOCHS = 1_440;
-const PAIRS = 3;
+/** Alternated (single, pool) pairs; `OSMOSE_SGP4_PAIRS` overrides (each pair takes about 35 s here). */
+const PAIRS = Math.max(1, Number(process.env.OSMOSE_SGP4_PAIRS ?? 3) | 0);
 const WORKERS = 2;
 
 function catalogue(count: number) {

@@ -1,5 +1,4 @@
 import { InvalidArgumentError } from '../../errors';
-import { propagateRecordInto } from './internal/propagateRecord';
 import type { Sgp4Satellite, Sgp4Status } from './sgp4Satellite';
 
 /** One SGP4 sample: the TEME state and the status of the reference code. */
@@ -36,8 +35,8 @@ export function propagateSgp4(satellite: Sgp4Satellite, tsinceMin: number): Sgp4
   if (typeof tsinceMin !== 'number' || !Number.isFinite(tsinceMin)) {
     throw new InvalidArgumentError('tsinceMin', tsinceMin, 'min', 'must be a finite number');
   }
-  const out = new Float64Array(6);
-  const status = propagateRecordInto(out, satellite.record, 0, tsinceMin) as Sgp4Status;
+  const out = [0, 0, 0, 0, 0, 0];
+  const status = satellite.sampleInto(out, tsinceMin);
   return {
     status,
     tsinceMin,

@@ -8,7 +8,7 @@ import { InvalidArgumentError } from '../../errors';
 import { daysFrom1950 } from './internal/epochDays';
 import { initialiseRecord } from './internal/initialise';
 import * as L from './internal/layout';
-import { propagateRecordInto } from './internal/propagateRecord';
+import { propagateRecordInto, SingleSampleScratch } from './internal/propagateRecord';
 import type { TleElements } from './tleElements';
 
 /** The gravity constant sets of SGP4 (Vallado et al. 2006, getgravconst). */
@@ -101,6 +101,8 @@ export class Sgp4Satellite {
    * @internal
    */
   readonly record: Float64Array;
+  /** Arrays of single-sample calls, made on the first one. */
+  #single: SingleSampleScratch | undefined;
 
   private constructor(elements: TleElements, gravity: Sgp4GravityModel, opsMode: Sgp4OpsMode) {
     this.elements = elements;
@@ -192,6 +194,20 @@ export class Sgp4Satellite {
       }
     }
     return new Sgp4Satellite(elements, gravity, opsMode);
+  }
+
+  /**
+   * One sample into `out` ([x, y, z, vx, vy, vz], km and km/s, TEME), with arrays reused
+   * across this satellite's calls: the kernel of `propagateSgp4`.
+   *
+   * @param out - receives the state (NaN for statuses 1–4)
+   * @param tsinceMin - minutes since the element set's epoch
+   * @returns the status
+   * @internal
+   */
+  sampleInto(out: Float64Array | number[], tsinceMin: number): Sgp4Status {
+    this.#single ??= new SingleSampleScratch();
+    return this.#single.run(out, this.record, 0, tsinceMin) as Sgp4Status;
   }
 }
 

@@ -25,6 +25,41 @@ export function propagateRecordRun(
 }
 
 /**
+ * The arrays of single-sample propagation, reused by every call on one satellite (calls are
+ * synchronous and never nested): the kernels write into columns of one sample, and typed
+ * arrays cost far more to allocate than the sample costs to compute.
+ */
+export class SingleSampleScratch {
+  private readonly columns: StateColumns = {
+    x: new Float64Array(1),
+    y: new Float64Array(1),
+    z: new Float64Array(1),
+    vx: new Float64Array(1),
+    vy: new Float64Array(1),
+    vz: new Float64Array(1),
+  };
+  private readonly status = new Uint8Array(1);
+  private readonly times = new Float64Array(1);
+
+  /**
+   * One sample of record `r` (at offset `o`): writes [x, y, z, vx, vy, vz] (km, km/s, TEME)
+   * to `out` and returns the status.
+   */
+  run(out: Float64Array | number[], r: Float64Array, o: number, tsinceMin: number): number {
+    this.times[0] = tsinceMin;
+    const c = this.columns;
+    propagateRecordRun(r, o, this.times, 0, 1, 0, c, this.status, 0);
+    out[0] = c.x[0]!;
+    out[1] = c.y[0]!;
+    out[2] = c.z[0]!;
+    out[3] = c.vx[0]!;
+    out[4] = c.vy[0]!;
+    out[5] = c.vz[0]!;
+    return this.status[0]!;
+  }
+}
+
+/**
  * One sample: writes [x, y, z, vx, vy, vz] (km, km/s, TEME) to `out` and returns the status.
  */
 export function propagateRecordInto(

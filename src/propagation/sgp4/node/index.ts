@@ -112,7 +112,7 @@ export class Sgp4WorkerPool {
    * Starts the workers.
    *
    * @param options - worker count, worker script location
-   * @throws {@link InvalidArgumentError} for a worker count that is not a positive integer
+   * @throws InvalidArgumentError (osmose) for a worker count that is not a positive integer
    */
   constructor(options: Sgp4WorkerPoolOptions = {}) {
     this.workerCount = positiveInteger('workers', options.workers ?? availableParallelism());
@@ -136,7 +136,7 @@ export class Sgp4WorkerPool {
    * @param times - minutes since each epoch, or common instants (start + offsets in s)
    * @param options - chunk size, output to fill
    * @returns the filled output (SharedArrayBuffer-backed; TEME km, km/s, status per sample)
-   * @throws {@link InvalidArgumentError} for a chunk size that is not a positive integer, or an
+   * @throws InvalidArgumentError (osmose) for a chunk size that is not a positive integer, or an
    *   output of the wrong shape or not backed by SharedArrayBuffers; rejects when the pool is
    *   closed or a worker fails
    */

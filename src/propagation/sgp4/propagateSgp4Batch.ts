@@ -227,16 +227,29 @@ export function propagateSgp4Batch(
   const resolved = resolveTimes(cat.epochs, times);
   const n = resolved.timesMin.length;
   const target = out ?? createSgp4BatchOutput(cat.count, n);
-  if (target.satelliteCount !== cat.count || target.timeCount !== n) {
-    throw new InvalidArgumentError(
-      'out',
-      `${target.satelliteCount} × ${target.timeCount}`,
-      '',
-      `must be ${cat.count} satellites × ${n} times`,
-    );
-  }
+  checkOutputShape(target, cat.count, n);
   propagateCatalogueRows(cat.records, cat.recordLength, resolved, 0, cat.count, target);
   return target;
+}
+
+/**
+ * Throws unless `out` holds satelliteCount × timeCount samples.
+ *
+ * @internal
+ */
+export function checkOutputShape(
+  out: Sgp4BatchOutput,
+  satelliteCount: number,
+  timeCount: number,
+): void {
+  if (out.satelliteCount !== satelliteCount || out.timeCount !== timeCount) {
+    throw new InvalidArgumentError(
+      'out',
+      `${out.satelliteCount} × ${out.timeCount}`,
+      '',
+      `must be ${satelliteCount} satellites × ${timeCount} times`,
+    );
+  }
 }
 
 function isCatalogue(c: Sgp4Catalogue | readonly Sgp4Satellite[]): c is Sgp4Catalogue {

@@ -345,13 +345,7 @@ class SwitchWatch {
     for (let k = 0; k < g.length; k++) {
       const gA = this.gStart[k]!;
       if (!changed(gA, g[k]!(t + h, yTrial))) continue;
-      let a = 0;
-      let b = 1;
-      while (b - a > resolution) {
-        const mid = 0.5 * (a + b);
-        if (changed(gA, g[k]!(t + mid * h, at(mid)))) b = mid;
-        else a = mid;
-      }
+      const b = bisect(0, 1, resolution, (mid) => changed(gA, g[k]!(t + mid * h, at(mid))));
       if (b < first) {
         first = b;
         index = k;
@@ -379,16 +373,11 @@ class SwitchWatch {
     f0: Float64Array,
     fNew: Float64Array,
   ): number {
-    let a = thetaA;
-    let b = thetaB;
     const width = thetaResolution(t, h);
-    while (b - a > width) {
-      const mid = 0.5 * (a + b);
+    return bisect(thetaA, thetaB, width, (mid) => {
       this.hermiteInto(mid, h, y, yNew, f0, fNew);
-      if (changed(gA, this.g[k]!(t + mid * h, this.work))) b = mid;
-      else a = mid;
-    }
-    return b;
+      return changed(gA, this.g[k]!(t + mid * h, this.work));
+    });
   }
 
   /** The cubic Hermite interpolant of the step at θ, into the work vector. */
@@ -409,6 +398,21 @@ class SwitchWatch {
       w[i] = y[i]! + theta * (dy + theta1 * (b2 + theta * b3));
     }
   }
+}
+
+/**
+ * Bisection of [a, b] down to `width`, where `crossed(θ)` tells whether the zero is at or
+ * before θ: the end of the final bracket on the far side of the zero.
+ */
+function bisect(a: number, b: number, width: number, crossed: (theta: number) => boolean): number {
+  let lo = a;
+  let hi = b;
+  while (hi - lo > width) {
+    const mid = 0.5 * (lo + hi);
+    if (crossed(mid)) hi = mid;
+    else lo = mid;
+  }
+  return hi;
 }
 
 /** The smallest fraction of a step from t worth telling apart: a few ulps of the time. */

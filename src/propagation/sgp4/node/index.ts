@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { InvalidArgumentError } from '../../../errors';
 import {
+  checkOutputShape,
   createSgp4BatchOutput,
   createSgp4Catalogue,
   resolveTimes,
@@ -152,14 +153,7 @@ export class Sgp4WorkerPool {
     const resolved = resolveTimes(cat.epochs, times);
     const n = resolved.timesMin.length;
     const out = options.out ?? createSgp4BatchOutput(cat.count, n, { shared: true });
-    if (out.satelliteCount !== cat.count || out.timeCount !== n) {
-      throw new InvalidArgumentError(
-        'out',
-        `${out.satelliteCount} × ${out.timeCount}`,
-        '',
-        `must be ${cat.count} satellites × ${n} times`,
-      );
-    }
+    checkOutputShape(out, cat.count, n);
     const columns = [out.xKm, out.yKm, out.zKm, out.vxKmS, out.vyKmS, out.vzKmS, out.status];
     if (!columns.every(isShared)) {
       throw new InvalidArgumentError(

@@ -366,6 +366,17 @@ export interface TdmMetadata {
   readonly correctionAberrationDiurnalDeg?: number;
   /** CORRECTIONS_APPLIED (`YES`, `NO`). */
   readonly correctionsApplied?: string;
+  /**
+   * 1-based line of META_START (KVN) or of the `<metadata>` element (XML) in the text it was
+   * read from, for error messages downstream. Set by the readers, ignored by the writers;
+   * undefined for metadata built in code. Not part of the content.
+   */
+  readonly line?: number;
+  /**
+   * 1-based line of each metadata keyword read (KVN: its line; XML: its element's), by
+   * keyword (`'ANGLE_TYPE'`, `'PATH'`…); as {@link TdmMetadata.line}, not part of the content.
+   */
+  readonly keywordLines?: Readonly<Record<string, number>>;
 }
 
 /** One TDM observation, raw: the data keyword, its epoch and its value in the TDM's units. */

@@ -94,12 +94,12 @@ export const EPOCH_ROUND_TRIP_TOL_S = 1e-9;
  * Fields that say where something was read, not what it is: a TDM observation's `line`
  * differs between the KVN and XML forms of one message and before and after a rewrite.
  */
-const SOURCE_POSITION_FIELDS: ReadonlySet<string> = new Set(['line']);
+const SOURCE_POSITION_FIELDS: ReadonlySet<string> = new Set(['line', 'keywordLines']);
 
 /**
  * Compares two messages field by field: epochs within `epochTolS`, numbers exactly (the
  * writers print the shortest text that reads back as the same double), text exactly; the
- * source positions (`line` of TDM observations) are not compared. Returns the path of the
+ * source positions (`line` of TDM observations and metadata, `keywordLines`) are not compared. Returns the path of the
  * first difference, or undefined.
  */
 export function firstDifference(

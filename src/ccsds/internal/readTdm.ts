@@ -104,6 +104,8 @@ export function readTdm(reader: Reader, version: string, ctx: ReadContext): TdmM
     }
     // A metadata date without TIME_SYSTEM fails here, at its own line.
     const metadata = meta.finish(codec, metaStop);
+    metadata.line = meta.startLine;
+    metadata.keywordLines = Object.fromEntries(meta.lines);
     const bounds: DataBounds = {
       start: metadata.startTime as Epoch | undefined,
       stop: metadata.stopTime as Epoch | undefined,

@@ -154,7 +154,12 @@ export function tdmToMeasurements(
     const pending = new Map<string, TdmObservation[]>();
     const applyCorrections = meta.correctionsApplied === 'NO';
     if (meta.timetagRef === 'TRANSMIT') {
-      fail(where, 'time tags at transmission are not converted (reception only)', 'TIMETAG_REF');
+      fail(
+        where,
+        'time tags at transmission are not converted (reception only)',
+        'TIMETAG_REF',
+        meta,
+      );
     }
     for (const o of segment.observations) {
       if (!CONVERTED.has(o.keyword)) {
@@ -269,10 +274,10 @@ function angleModeOf(
     return undefined;
   }
   const type = meta.angleType;
-  if (type === undefined) fail(where, 'angles without ANGLE_TYPE', 'ANGLE_TYPE');
+  if (type === undefined) fail(where, 'angles without ANGLE_TYPE', 'ANGLE_TYPE', meta);
   if (type === 'AZEL') return { kind: 'AZEL' };
   if (type !== 'RADEC') {
-    fail(where, `ANGLE_TYPE ${type} is not converted (RADEC and AZEL are)`, 'ANGLE_TYPE');
+    fail(where, `ANGLE_TYPE ${type} is not converted (RADEC and AZEL are)`, 'ANGLE_TYPE', meta);
   }
   const frame = meta.referenceFrame;
   if (frame === 'EME2000') return { kind: 'RADEC', axes: 'EME2000' };
@@ -281,6 +286,7 @@ function angleModeOf(
     where,
     `RADEC angles in REFERENCE_FRAME ${frame ?? '(absent)'} are not converted (EME2000, GCRF and ICRF are)`,
     'REFERENCE_FRAME',
+    meta,
   );
 }
 
@@ -321,18 +327,18 @@ function observerOf(
   lookup: (name: string) => Sensor | undefined,
 ): { sensor: Sensor; objectNames: string[]; roundTrip: boolean } {
   if (meta.path1 !== undefined || meta.path2 !== undefined) {
-    fail(where, 'single-difference data (PATH_1, PATH_2) are not converted', 'PATH_1');
+    fail(where, 'single-difference data (PATH_1, PATH_2) are not converted', 'PATH_1', meta);
   }
   const path = meta.path;
   if (path === undefined || path.length < 2) {
-    fail(where, 'PATH must give the signal path (e.g. 2,1)', 'PATH');
+    fail(where, 'PATH must give the signal path (e.g. 2,1)', 'PATH', meta);
   }
   const sensors = new Map<string, Sensor>();
   const objects: string[] = [];
   for (const n of path) {
     const name = meta.participants[n];
     if (name === undefined)
-      fail(where, `PATH names participant ${n}, not defined`, `PARTICIPANT_${n}`);
+      fail(where, `PATH names participant ${n}, not defined`, `PARTICIPANT_${n}`, meta);
     const s = lookup(name);
     if (s !== undefined) sensors.set(s.id, s);
     else if (!objects.includes(name)) objects.push(name);
@@ -345,6 +351,7 @@ function observerOf(
         ? `no participant of the path is a known sensor (${names})`
         : `more than one participant of the path is a known sensor (${names})`,
       `PARTICIPANT_${path[0]}`,
+      meta,
     );
   }
   const sensor = [...sensors.values()][0]!;
@@ -354,7 +361,7 @@ function observerOf(
 
 function rangeKmOf(meta: TdmMetadata, value: number, roundTrip: boolean, where: string): number {
   if (meta.rangeModulus !== undefined && meta.rangeModulus !== 0) {
-    fail(where, 'ambiguous ranges (RANGE_MODULUS) are not resolved', 'RANGE_MODULUS');
+    fail(where, 'ambiguous ranges (RANGE_MODULUS) are not resolved', 'RANGE_MODULUS', meta);
   }
   const units = (meta.rangeUnits ?? 'km').toLowerCase();
   let km: number;
@@ -365,6 +372,7 @@ function rangeKmOf(meta: TdmMetadata, value: number, roundTrip: boolean, where: 
       where,
       `RANGE_UNITS ${meta.rangeUnits} is not converted (km and s are)`,
       'RANGE_UNITS',
+      meta,
     );
   }
   return roundTrip ? km / 2 : km;
@@ -373,7 +381,12 @@ function rangeKmOf(meta: TdmMetadata, value: number, roundTrip: boolean, where: 
 function integrationMiddle(meta: TdmMetadata, epoch: Epoch, where: string): Epoch {
   const interval = meta.integrationIntervalS;
   if (interval === undefined) {
-    return fail(where, 'DOPPLER_INTEGRATED needs INTEGRATION_INTERVAL', 'INTEGRATION_INTERVAL');
+    return fail(
+      where,
+      'DOPPLER_INTEGRATED needs INTEGRATION_INTERVAL',
+      'INTEGRATION_INTERVAL',
+      meta,
+    );
   }
   const ref = meta.integrationRef ?? 'MIDDLE';
   if (ref === 'START') return epoch.plusSeconds(interval / 2);
@@ -402,7 +415,12 @@ function iso(epoch: Epoch): string {
   return epoch.toIso('UTC');
 }
 
-/** Throws the DataFormatError of a fault; `line` is the observation's, when it has one. */
-function fail(where: string, reason: string, keyword: string, line?: number): never {
+/**
+ * Throws the DataFormatError of a fault, at the observation's line (a number), or at the
+ * metadata keyword's line (the metadata given: its keyword's line, else the line where the
+ * metadata starts, for a keyword that is missing); 0 when the message was built in code.
+ */
+function fail(where: string, reason: string, keyword: string, at?: number | TdmMetadata): never {
+  const line = typeof at === 'object' ? (at.keywordLines?.[keyword] ?? at.line) : at;
   throw new DataFormatError(SOURCE, line ?? 0, `${where}: ${reason}`, keyword);
 }

@@ -290,6 +290,43 @@ describe('tdmToMeasurements: paths, frames, data types, time systems', () => {
   });
 });
 
+describe('metadata faults are reported at their line', () => {
+  const head = 'CCSDS_TDM_VERS = 2.0\nCREATION_DATE = 2024-03-02T00:00:00\nORIGINATOR = TEST\n';
+  const radecData = 'ANGLE_1 = 2024-03-01T21:00:00 120.5\nANGLE_2 = 2024-03-01T21:00:00 -5.25';
+  const meta =
+    'TIME_SYSTEM = UTC\nPARTICIPANT_1 = TAROT-CALERN\nPARTICIPANT_2 = OBJ\nPATH = 2,1\nANGLE_TYPE = XEYN\nREFERENCE_FRAME = EME2000';
+  const kvn = `${head}META_START\n${meta}\nMETA_STOP\nDATA_START\n${radecData}\nDATA_STOP\n`;
+  const errorOf = (text: string): DataFormatError => {
+    try {
+      tdmToMeasurements(parseTdm(text), { sensors: catalogue });
+    } catch (e) {
+      expect(e).toBeInstanceOf(DataFormatError);
+      return e as DataFormatError;
+    }
+    throw new Error('no error');
+  };
+  /** 1-based line of the first line of `text` matching `re`, found in the text itself. */
+  const lineOf = (text: string, re: RegExp) => text.split('\n').findIndex((l) => re.test(l)) + 1;
+
+  it('a keyword with a value it does not convert: the keyword line, in KVN and XML', () => {
+    const e = errorOf(kvn);
+    expect(e.keyword).toBe('ANGLE_TYPE');
+    expect(e.line).toBe(lineOf(kvn, /^ANGLE_TYPE = XEYN/));
+    expect(e.message).toContain(`line ${e.line}`);
+    const xml = writeTdm(parseTdm(kvn), { encoding: 'XML' });
+    expect(errorOf(xml).line).toBe(lineOf(xml, /<ANGLE_TYPE>/));
+  });
+
+  it('a keyword that is missing: the line where the metadata starts', () => {
+    const noType = kvn.replace('ANGLE_TYPE = XEYN\n', '');
+    const e = errorOf(noType);
+    expect(e.keyword).toBe('ANGLE_TYPE');
+    expect(e.line).toBe(lineOf(noType, /^META_START/));
+    const xml = writeTdm(parseTdm(noType), { encoding: 'XML' });
+    expect(errorOf(xml).line).toBe(lineOf(xml, /<metadata>/));
+  });
+});
+
 describe('write → parse → convert (fast-check)', () => {
   const RAD_PER_DEG = Math.PI / 180;
   const DEG_PER_RAD = 180 / Math.PI;

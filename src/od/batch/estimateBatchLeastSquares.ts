@@ -183,7 +183,7 @@ export interface BatchLeastSquaresResult {
  * @param options - measurements, sensors, start, dynamics, parameters, method, editing
  * @returns the solution and its diagnostics (never throws for a numerical failure)
  * @throws {@link InvalidArgumentError} for an empty measurement list, an unknown sensor or
- *   parameter, a maneuver before the epoch, SRP estimation without `dynamics.srp`
+ *   parameter, SRP estimation without `dynamics.srp`
  * @throws {@link FrameMismatchError} for an initial state that cannot be brought to GCRF
  * @see Tapley, Schutz & Born, Statistical Orbit Determination (2004), §4.3–4.6;
  *   Montenbruck & Gill, Satellite Orbits (2000), §8.1–8.3

@@ -28,7 +28,10 @@ import {
 export interface EstimatedManeuver {
   /** Name, the prefix of its parameters (`'<name>.dvR'`…); default `dv<i>`. */
   readonly name?: string;
-  /** When it happens. */
+  /**
+   * When it happens: after the initial state (crossed by the forward run) or before it
+   * (undone by the backward run; the Δv is still the change of velocity forward in time).
+   */
   readonly epoch: Epoch;
   /** Axes of its components: `'RTN'` (dvR, dvT, dvN) or `'GCRF'` (dvX, dvY, dvZ). */
   readonly frame: 'RTN' | 'GCRF';
@@ -111,14 +114,6 @@ export function arcLayout(
   const maneuverIndex: number[] = [];
   const maneuvers = (estimate.maneuvers ?? []).map((m, i) => {
     const name = m.name ?? `dv${i}`;
-    if (m.epoch.secondsSince(stateGcrf.epoch) < 0) {
-      throw new InvalidArgumentError(
-        `estimate.maneuvers[${i}].epoch`,
-        m.epoch.toString(),
-        '',
-        'must not be before the initial state (maneuvers need a forward run)',
-      );
-    }
     maneuverIndex.push(names.length);
     const axes = m.frame === 'RTN' ? ['dvR', 'dvT', 'dvN'] : ['dvX', 'dvY', 'dvZ'];
     for (let k = 0; k < 3; k++) {
@@ -205,17 +200,12 @@ export class OrbitArc {
       latest = Math.max(latest, t);
       earliest = Math.min(earliest, t);
     });
+    // A maneuver before the initial state is crossed by the backward run, one after it by
+    // the forward run: each run reaches the maneuvers on its side.
     for (const m of [...(dynamics.maneuvers ?? []), ...layout.maneuvers]) {
       const t = m.epoch.secondsSince(epoch);
-      if (t < 0) {
-        throw new InvalidArgumentError(
-          'maneuver epoch',
-          t,
-          's from the initial state',
-          'must not be before the initial state',
-        );
-      }
       latest = Math.max(latest, t);
+      earliest = Math.min(earliest, t);
     }
     this.rowMeasurement = Int32Array.from(rowOf);
     this.rows = rowOf.length;
@@ -235,7 +225,12 @@ export class OrbitArc {
       L.crIndex >= 0 ? x[L.crIndex]! : undefined,
       L.areaToMassIndex >= 0 ? x[L.areaToMassIndex]! : undefined,
     );
+    // Maneuvers at or after the initial epoch go to the forward run, earlier ones to the
+    // backward run, each with the sensitivity columns of its estimated Δv components.
+    const after = (m: { epoch: Epoch }) => m.epoch.secondsSince(this.#epoch) >= 0;
     const maneuvers: ImpulsiveManeuver[] = [...(d.maneuvers ?? [])];
+    const forwardNames: string[] = [];
+    const backwardNames: string[] = [];
     L.maneuvers.forEach((m, i) => {
       const j = L.maneuverIndex[i]!;
       maneuvers.push({
@@ -244,13 +239,11 @@ export class OrbitArc {
         frame: m.frame,
         deltaVKmS: [x[j]!, x[j + 1]!, x[j + 2]!],
       });
+      (after(m) ? forwardNames : backwardNames).push(...L.names.slice(j, j + 3));
     });
     const srpNames: string[] = [];
     if (L.crIndex >= 0) srpNames.push('srp.cr');
     if (L.areaToMassIndex >= 0) srpNames.push('srp.areaToMassM2Kg');
-    const maneuverNames = L.names.filter((_, j) =>
-      L.maneuverIndex.some((first) => j >= first && j < first + 3),
-    );
     const initialState = StateVector.create({
       epoch: this.#epoch,
       frame: 'GCRF',
@@ -268,8 +261,8 @@ export class OrbitArc {
     const forward = propagateNumerical({
       ...common,
       endEpoch: this.#forwardEnd,
-      maneuvers,
-      ...(this.#partials ? { parameters: [...srpNames, ...maneuverNames] } : {}),
+      maneuvers: maneuvers.filter(after),
+      ...(this.#partials ? { parameters: [...srpNames, ...forwardNames] } : {}),
     });
     const backward =
       this.#backwardEnd === undefined || forward.status !== 'ok'
@@ -277,7 +270,8 @@ export class OrbitArc {
         : propagateNumerical({
             ...common,
             endEpoch: this.#backwardEnd,
-            ...(this.#partials ? { parameters: srpNames } : {}),
+            maneuvers: maneuvers.filter((m) => !after(m)),
+            ...(this.#partials ? { parameters: [...srpNames, ...backwardNames] } : {}),
           });
     return { forward, backward };
   }

@@ -327,7 +327,8 @@ function observerOf(
   lookup: (name: string) => Sensor | undefined,
 ): { sensor: Sensor; objectNames: string[]; roundTrip: boolean } {
   if (meta.path1 !== undefined || meta.path2 !== undefined) {
-    fail(where, 'single-difference data (PATH_1, PATH_2) are not converted', 'PATH_1', meta);
+    const keyword = meta.path1 !== undefined ? 'PATH_1' : 'PATH_2';
+    fail(where, 'single-difference data (PATH_1, PATH_2) are not converted', keyword, meta);
   }
   const path = meta.path;
   if (path === undefined || path.length < 2) {

@@ -99,7 +99,9 @@ function positionFunction(
  * satellite, with a and b the apparent radii of the Sun and of the occulting body and c the
  * angle between their centres (the geometry of `shadowFraction` of `forces`, shared with it):
  * g = c − (b − a) for the umbra, g = c − (a + b) for the penumbra (rad); g < 0 inside, so
- * that g < 0 exactly where the shadow function is 0 (umbra) or below 1 (penumbra).
+ * that g < 0 exactly where the shadow function is 0 (umbra) or below 1 (penumbra) — outside
+ * the occulting sphere: inside it (a ground site below the spherical Earth's radius, at high
+ * latitude) the shadow function is 0 while g reads the occulter as a horizon and may be > 0.
  * Decreasing: `'umbra-entry'` / `'penumbra-entry'`; increasing: `'umbra-exit'` /
  * `'penumbra-exit'` (prefixed `'moon-'` for the Moon). Beyond the apex of the Moon's umbra
  * (an annular eclipse) the umbra detector sees no event, the penumbra detector does.

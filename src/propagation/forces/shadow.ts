@@ -12,7 +12,8 @@
  * the half-sky below its tangent plane, a horizon); c, the angle between the two centres
  * (atan2 of the cross and dot products, accurate near 0 and π). All rad. The point is in
  * the umbra when c ≤ b − a and in sunlight when c ≥ a + b: {@link shadowFraction} and the
- * eclipse detectors of `events` both read these same three numbers, so that they agree.
+ * eclipse detectors of `events` both read these same three numbers, so that they agree
+ * outside the occulter (inside it the fraction is 0 while b = π/2 makes a horizon).
  *
  * @param x - point x, km (any frame, the same as the others)
  * @param y - point y, km

@@ -48,7 +48,9 @@ export interface IntegrateOptions {
    * at each zero and starts the next from there, so that no step straddles the kink (a step
    * that does loses the method's order and the accuracy its tolerance promises). Zeros are
    * found by sampling g along each accepted step on its cubic Hermite interpolant at most
-   * {@link IntegrateOptions.maxCheckIntervalS} apart, then by bisection to 1e-6 s. Fixed-step
+   * {@link IntegrateOptions.maxCheckIntervalS} apart, then by bisection to a few ulps of t
+   * (3e-11 s a day after the origin); a zero closer than that, or than `minStepS`, to either
+   * end of a step is stepped over. A step taken back at a zero counts as rejected. Fixed-step
    * methods ignore them.
    */
   readonly switches?: readonly SwitchingFunction[];

@@ -24,6 +24,11 @@ const EXACT_PIECES = 1e-15;
  */
 const STATE_KINK_TOL = 1e-11;
 const OPTIONS: IntegrateOptions = { relTol: 1e-12, absTol: 1e-14 };
+/**
+ * The ramp max(0, t − 7.3) to t = 10 (y = 3.645): pieces exact, rounding over about 20 steps
+ * (measured ≤ 1.8e-14); a step straddling the kink is off by 0.05–0.1 with RKF78.
+ */
+const RAMP_TOL = 1e-13;
 
 /** y′ = max(0, 0.2 − |t − 1.2|): kinks at 1, 1.2 and 1.4 around an area of 0.04. */
 const tent: OdeSystem = {
@@ -82,6 +87,46 @@ describe.each(ALL_INTEGRATORS.filter((m) => m.adaptive).map((m) => [m.name, m] a
       });
       expect(back.status).toBe('ok');
       expect(Math.abs(back.y[0]!)).toBeLessThanOrEqual(STATE_KINK_TOL);
+    });
+  },
+);
+
+describe.each(ALL_INTEGRATORS.filter((m) => m.adaptive).map((m) => [m.name, m] as const))(
+  '%s: zeros at the edge of a step',
+  (_name, m) => {
+    /** y′ = max(0, t − 7.3): one kink; y(10) = 2.7²/2. */
+    const ramp: OdeSystem = {
+      dimension: 1,
+      derivativesInto(out, tS) {
+        out[0] = Math.max(0, tS - 7.3);
+      },
+    };
+    const exact = 2.7 ** 2 / 2;
+    const atKink = (tS: number) => tS - 7.3;
+
+    it('a zero at the very start of a step does not hide a zero later in it', () => {
+      for (const maxCheckIntervalS of [1, 100]) {
+        const run = m.integrate(ramp, 0, [0], 10, {
+          ...OPTIONS,
+          initialStepS: 5,
+          maxCheckIntervalS,
+          switches: [(tS: number) => tS - 1e-15, atKink],
+        });
+        expect(run.status).toBe('ok');
+        expect(Math.abs(run.y[0]! - exact)).toBeLessThanOrEqual(RAMP_TOL);
+      }
+    });
+
+    it('a zero closer than minStepS to a step start is stepped over, and the next is located', () => {
+      const run = m.integrate(ramp, 0, [0], 10, {
+        ...OPTIONS,
+        initialStepS: 5,
+        maxCheckIntervalS: 1,
+        minStepS: 0.01,
+        switches: [(tS: number) => tS - 1e-3, atKink],
+      });
+      expect(run.status).toBe('ok');
+      expect(Math.abs(run.y[0]! - exact)).toBeLessThanOrEqual(RAMP_TOL);
     });
   },
 );

@@ -178,9 +178,10 @@ export function runAdaptive(
       if (switches !== undefined) {
         const stopS = switches.afterStep(t, tNew, y, yNew, f0, fNew, last);
         if (stopS !== undefined) {
-          // A switching function changes sign inside the step: take the step back and end
-          // the next one at its zero.
+          // A switching function changes sign inside the step: take the step back (counted
+          // as rejected, so the step budget bounds it) and end the next one at its zero.
           dense?.dropLast();
+          rejected++;
           h = stopS - t;
           continue;
         }
@@ -280,13 +281,17 @@ class SwitchWatch {
       this.stopS = undefined;
       this.arrived = true;
     }
-    // Samples at θ = j/m, j = 1…m; the last one is the step's end state itself.
+    // Samples at θ = j/m, j = 1…m; the last one is the step's end state itself. A zero within
+    // the resolution of either end of the step, or within minStepS of its start, is stepped
+    // over (its kink is that close to a step boundary already); the scan goes on past it,
+    // and every function is evaluated at the end unless a zero inside the step ends it.
+    const resolution = thetaResolution(t, h);
+    const nearest = Math.max(resolution, this.minStepS / Math.abs(h));
     const m = Math.max(1, Math.ceil(Math.abs(h) / this.maxCheckS));
     let firstTheta = Number.POSITIVE_INFINITY;
-    let firstIndex = -1;
     let thetaBefore = 0;
     const before = Float64Array.from(gStart);
-    for (let j = 1; j <= m && firstIndex < 0; j++) {
+    for (let j = 1; j <= m && firstTheta === Number.POSITIVE_INFINITY; j++) {
       const theta = j / m;
       let state = yNew;
       if (j < m) {
@@ -299,17 +304,15 @@ class SwitchWatch {
         if (j === m) gEnd[k] = value;
         if (changed(before[k]!, value)) {
           const theta0 = this.zero(k, thetaBefore, theta, before[k]!, t, h, y, yNew, f0, fNew);
-          if (theta0 < firstTheta) {
+          if (theta0 > nearest && theta0 < 1 - resolution && theta0 < firstTheta) {
             firstTheta = theta0;
-            firstIndex = k;
           }
         }
         before[k] = value;
       }
       thetaBefore = theta;
     }
-    const resolution = Math.max(thetaResolution(t, h), this.minStepS / Math.abs(h));
-    if (firstIndex >= 0 && firstTheta > resolution && firstTheta < 1 - resolution) {
+    if (firstTheta !== Number.POSITIVE_INFINITY) {
       if (this.stopS === undefined) this.approachStepS = Math.abs(h);
       this.stopS = t + firstTheta * h;
       return this.stopS;
@@ -339,19 +342,16 @@ class SwitchWatch {
       }
       return w;
     };
-    const resolution = Math.max(thetaResolution(t, h), this.minStepS / Math.abs(h));
+    const resolution = thetaResolution(t, h);
+    const nearest = Math.max(resolution, this.minStepS / Math.abs(h));
     let first = Number.POSITIVE_INFINITY;
-    let index = -1;
     for (let k = 0; k < g.length; k++) {
       const gA = this.gStart[k]!;
       if (!changed(gA, g[k]!(t + h, yTrial))) continue;
       const b = bisect(0, 1, resolution, (mid) => changed(gA, g[k]!(t + mid * h, at(mid))));
-      if (b < first) {
-        first = b;
-        index = k;
-      }
+      if (b > nearest && b < 1 - resolution && b < first) first = b;
     }
-    if (index < 0 || !(first > resolution && first < 1 - resolution)) return undefined;
+    if (first === Number.POSITIVE_INFINITY) return undefined;
     if (this.stopS === undefined) this.approachStepS = Math.abs(h);
     this.stopS = t + first * h;
     return this.stopS;

@@ -212,6 +212,7 @@ export class Sgp4WorkerPool {
     if (this.#failure) return Promise.reject(this.#failure);
     return new Promise<void>((resolve, reject) => {
       let pending = this.#workers.length;
+      let failure: Error | undefined;
       const listeners: (() => void)[] = [];
       const settle = (error?: Error) => {
         this.#abortRun = undefined;
@@ -222,10 +223,12 @@ export class Sgp4WorkerPool {
       };
       this.#abortRun = settle;
       for (const w of this.#workers) {
+        // Every worker answers each job once (done or error); the run settles when all have,
+        // so that no worker of a failed run still writes into an output the next run reuses.
         const onMessage = (msg: FromWorker) => {
           if (msg.id !== job.id) return;
-          if (msg.kind === 'error') settle(new Error(`SGP4 worker failed: ${msg.message}`));
-          else if (--pending === 0) settle();
+          if (msg.kind === 'error') failure ??= new Error(`SGP4 worker failed: ${msg.message}`);
+          if (--pending === 0) settle(failure);
         };
         w.on('message', onMessage);
         listeners.push(() => w.off('message', onMessage));

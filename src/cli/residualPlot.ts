@@ -58,6 +58,7 @@ export function residualPlotSvg(
   const height = MARGIN.top + 2 * PANEL_HEIGHT + 2 * MARGIN.bottom;
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="sans-serif" font-size="12">`,
+    `<title>${escapeXml(title)}</title>`,
     `<rect width="100%" height="100%" fill="white"/>`,
     `<text x="${MARGIN.left}" y="22" font-size="15">${escapeXml(title)}</text>`,
   ];

@@ -64,7 +64,10 @@ describe('osmose od', () => {
     expect(
       Math.abs(states[0]!.epoch.secondsSince(scenario.measurements[0]!.epoch)),
     ).toBeLessThanOrEqual(OEM_EPOCH_TOL_S);
-    expect(readFileSync(join(out, '2024-999A-residuals.svg'), 'utf8')).toMatch(/^<svg[^>]*>/);
+    const svg = readFileSync(join(out, '2024-999A-residuals.svg'), 'utf8');
+    expect(svg).toMatch(/^<svg[^>]*>/);
+    // An accessible name for the figure, as the SVG rules ask.
+    expect(svg).toMatch(/^<svg[^>]*>\n<title>2024-999A: post-fit residuals, RMS [\d.]+″<\/title>/);
     expect(readFileSync(join(out, '2024-999A-residuals.txt'), 'utf8')).toMatch(/edited/);
   });
 

@@ -4,7 +4,7 @@
  * with esbuild (as tsup does for the package) into a temporary .mjs first.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -181,6 +181,14 @@ describe('Sgp4WorkerPool', () => {
       ].join('\n'),
     );
     const stdout = execFileSync(process.execPath, [script], { timeout: 20_000, encoding: 'utf8' });
-    expect(stdout.trim()).toBe(`x ${propagateSgp4Batch(one, { tsinceMin: [0, 60] }).xKm[1]}`);
+    const expected = `x ${propagateSgp4Batch(one, { tsinceMin: [0, 60] }).xKm[1]}`;
+    expect(stdout.trim()).toBe(expected);
+    // The same script given with --eval: the workers must not inherit --input-type.
+    const evaluated = execFileSync(
+      process.execPath,
+      ['--input-type=module', '-e', readFileSync(script, 'utf8')],
+      { timeout: 20_000, encoding: 'utf8' },
+    );
+    expect(evaluated.trim()).toBe(expected);
   });
 });

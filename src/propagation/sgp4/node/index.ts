@@ -119,7 +119,11 @@ export class Sgp4WorkerPool {
     this.workerCount = positiveInteger('workers', options.workers ?? availableParallelism());
     const url = options.workerUrl ?? defaultWorkerUrl();
     for (let k = 0; k < this.workerCount; k++) {
-      const worker = new Worker(url);
+      // The workers take the process's Node options, except --input-type: it is only valid
+      // with --eval and would stop a worker started from `node --input-type=module -e …`.
+      const worker = new Worker(url, {
+        execArgv: process.execArgv.filter((a) => !a.startsWith('--input-type')),
+      });
       worker.unref();
       // A worker that fails to start or dies fails the pool: its current and later runs reject.
       worker.on('error', (e) => this.#fail(e));

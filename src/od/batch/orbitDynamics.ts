@@ -44,14 +44,19 @@ export interface OrbitDynamics {
    * ratio when these are estimated (its parameters are `'srp.cr'`, `'srp.areaToMassM2Kg'`).
    */
   readonly srp?: SolarRadiationPressureOptions;
-  /** Known (not estimated) impulsive maneuvers, after the estimation epoch. */
+  /** Known (not estimated) impulsive maneuvers, before or after the estimation epoch. */
   readonly maneuvers?: readonly ImpulsiveManeuver[];
   /** Relative tolerance of the integrator (default 1e-11: 2 mm over a GEO day). */
   readonly relTol?: number;
   /** Absolute tolerance on positions, km (default 1e-8). */
   readonly absTolKm?: number;
-  /** Frame options and cache spacings of the force context. */
-  readonly context?: ForceContextOptions;
+  /**
+   * Frame options and cache spacings of the force context, or a context made by
+   * `createForceContext` (for any epoch) whose sampled Earth rotation and Sun/Moon positions
+   * the estimators then share: a service fitting or filtering many objects over the same
+   * nights builds them once instead of once per call.
+   */
+  readonly context?: ForceContextOptions | ForceContext;
 }
 
 /** Default relative tolerance of the estimators' propagations. */
@@ -103,7 +108,9 @@ export function shiftedContext(base: ForceContext, epoch: Epoch): ForceContext {
  * @internal
  */
 export function arcContext(dynamics: OrbitDynamics, epoch: Epoch): ForceContext {
-  return createForceContext(epoch, dynamics.context);
+  const c = dynamics.context;
+  if (c !== undefined && 'gcrfToItrf' in c) return shiftedContext(c, epoch);
+  return createForceContext(epoch, c);
 }
 
 /** Options of the measurement models the estimators build (light time, aberrations, frames). */

@@ -60,6 +60,11 @@ export type LambertResult = LambertSuccess | IodFailure;
 const MAX_ITERATIONS = 40;
 /** Absolute step in x below which the Householder iteration stops. */
 const X_TOL = 1e-14;
+/**
+ * Step in x below which a step that does not shrink ends the iteration (rounding): 1e-10 of x
+ * moves the solution by about 1e-10 of the transfer, 4 µm on a GEO-sized one.
+ */
+const X_STALL = 1e-10;
 /** |x − 1| below which T(x) comes from Battin's series rather than Lancaster's closed form. */
 const SERIES_RANGE = 0.2;
 
@@ -116,6 +121,7 @@ function householder(
   scratch: Float64Array,
 ): { x: number; iterations: number } | null {
   let x = x0;
+  let previousStep = Number.POSITIVE_INFINITY;
   for (let it = 1; it <= MAX_ITERATIONS; it++) {
     const t = timeOfFlight(x, lambda, m);
     derivativesInto(scratch, x, t, lambda);
@@ -129,6 +135,13 @@ function householder(
       (delta * (d1Sq - 0.5 * delta * d2)) / (d1 * (d1Sq - delta * d2) + (d3 * delta * delta) / 6);
     if (!Number.isFinite(xNew)) return null;
     const step = Math.abs(xNew - x);
+    // At rounding level the iteration can cycle between two neighbours of the root (T(x) is
+    // computed with cancellation where dT/dx is small, e.g. short transfers with λ near 1):
+    // a step that no longer shrinks, already far below any physical meaning, ends it too.
+    if (step >= previousStep && step < X_STALL * Math.max(1, Math.abs(x))) {
+      return { x, iterations: it };
+    }
+    previousStep = step;
     x = xNew;
     if (step < X_TOL * Math.max(1, Math.abs(x))) return { x, iterations: it };
   }

@@ -53,6 +53,7 @@ class RecordListCursor implements RecordCursor {
   keyword = '';
   value = '';
   unit: string | undefined = undefined;
+  valueText = '';
   line = 0;
   epochLine = 0;
   readonly lastLine: number;
@@ -71,6 +72,7 @@ class RecordListCursor implements RecordCursor {
     if (e === undefined) return false;
     this.keyword = e[0];
     this.value = e[1];
+    this.valueText = e[1];
     this.epochLine = this.line;
     return true;
   }

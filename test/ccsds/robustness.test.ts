@@ -78,6 +78,24 @@ const mutation: fc.Arbitrary<Mutation> = fc
   )
   .map(guard);
 
+describe('text values that end in a bracket', () => {
+  // Found by the mutation property below: `<OBJECT_NAME>GOES[km]</OBJECT_NAME>` written as KVN
+  // came back as "GOES [km]" (the KVN reader split the bracket off as a unit, then joined it
+  // back with a space). A bracket after a text is part of the text, kept as written.
+  it('keep their exact text through KVN and XML', () => {
+    const xml = readReference('omm/OMMExample2.xml').replace('GOES-9', 'GOES[km]');
+    const m = parseCcsdsAll(xml)[0]!;
+    for (const encoding of ['KVN', 'XML'] as const) {
+      const again = parseCcsdsAll(writeCcsds(m, { encoding }))[0]!;
+      expect(firstDifference(again, m)).toBeUndefined();
+      expect((again as { metadata: { objectName: string } }).metadata.objectName).toBe('GOES[km]');
+    }
+    const kvn = readReference('omm/OMMExample1.txt').replace('GOES 9', 'GOES  [A]');
+    const k = parseCcsdsAll(kvn)[0]! as { metadata: { objectName: string } };
+    expect(k.metadata.objectName).toBe('GOES  [A]');
+  });
+});
+
 describe('mutated fixtures', () => {
   it('give a CcsdsParseError or a whole message, nothing else', () => {
     fc.assert(

@@ -55,6 +55,7 @@ export class BlockBuilder {
     unit: string | undefined,
     line: number,
     ctx: ReadContext,
+    valueText?: string,
   ): void {
     if (this.seen.has(spec.kw)) {
       throw new CcsdsParseError(
@@ -76,8 +77,9 @@ export class BlockBuilder {
     switch (spec.kind) {
       case 'text':
       case 'upper': {
-        // A bracket after a text value is part of the text (units go with numbers only).
-        const t = unit === undefined ? value : `${value} [${unit}]`;
+        // A bracket after a text value is part of the text, as written (units go with
+        // numbers only).
+        const t = valueText ?? (unit === undefined ? value : `${value} [${unit}]`);
         v = spec.kind === 'upper' ? t.toUpperCase() : t;
         break;
       }

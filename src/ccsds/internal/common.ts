@@ -48,7 +48,7 @@ export function readKvnHeader(
     else if (kindOf(c) === RecordKind.KeyValue) {
       const spec = HEADER_BLOCK.byKeyword.get(c.keyword);
       if (spec === undefined) unexpectedRecord(c, `in the ${messageType} header`);
-      header.set(spec, c.value, c.unit, c.line, ctx);
+      header.set(spec, c.value, c.unit, c.line, ctx, c.valueText);
     } else if (kindOf(c) === RecordKind.Start && keywordOf(c) === 'META') break;
     else unexpectedRecord(c, `in the ${messageType} header`);
   }
@@ -79,7 +79,7 @@ export function readKvnMetadata(
     else if (kindOf(c) === RecordKind.KeyValue) {
       const field = spec.byKeyword.get(c.keyword);
       if (field === undefined) unexpectedRecord(c, `in ${messageType} metadata`);
-      meta.set(field, c.value, c.unit, c.line, ctx);
+      meta.set(field, c.value, c.unit, c.line, ctx, c.valueText);
     } else if (kindOf(c) === RecordKind.Stop && keywordOf(c) === 'META') break;
     else unexpectedRecord(c, `in ${messageType} metadata`);
   }

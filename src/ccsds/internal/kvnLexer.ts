@@ -31,6 +31,7 @@ export class KvnLexer implements RecordCursor {
   keyword = '';
   value = '';
   unit: string | undefined = undefined;
+  valueText = '';
   line = 0;
   get epochLine(): number {
     return this.line;
@@ -93,6 +94,7 @@ export class KvnLexer implements RecordCursor {
     const first = text.charCodeAt(a);
     const startsLikeKeyword = (first >= 65 && first <= 90) || (first >= 97 && first <= 122);
     this.unit = undefined;
+    this.valueText = '';
     if (startsLikeKeyword && k > a) {
       const word = text.slice(a, k);
       if (word === 'COMMENT' && (k === b || isSpace(text.charCodeAt(k)))) {
@@ -129,6 +131,7 @@ export class KvnLexer implements RecordCursor {
           }
         }
         this.value = text.slice(v, w);
+        this.valueText = text.slice(v, b);
         return;
       }
       if (k === b || isSpace(text.charCodeAt(k))) {

@@ -132,9 +132,9 @@ export function readOdmFlat(
       if (user === undefined || name in user) {
         throw new CcsdsParseError('unexpected-keyword', c.line, c.keyword, 'given twice');
       }
-      user[name] = c.unit === undefined ? c.value : `${c.value} [${c.unit}]`;
+      user[name] = c.valueText;
     } else {
-      current.set(where.spec, c.value, c.unit, c.line, ctx);
+      current.set(where.spec, c.value, c.unit, c.line, ctx, c.valueText);
     }
   }
   close(reader.line);

@@ -215,7 +215,7 @@ function readCovariances(
         if (spec.kw.startsWith('C') && spec.kw !== 'COV_REF_FRAME' && m.rows > 0) {
           unexpectedRecord(c, 'in a covariance given as rows');
         }
-        m.builder.set(spec, c.value, c.unit, c.line, ctx);
+        m.builder.set(spec, c.value, c.unit, c.line, ctx, c.valueText);
         continue;
       }
       case RecordKind.Data:

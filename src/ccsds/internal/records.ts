@@ -30,6 +30,11 @@ export interface RecordCursor {
   value: string;
   /** Unit given with the value (KVN `[km]`, XML `units="km"`), or undefined. */
   unit: string | undefined;
+  /**
+   * The value as written, a KVN bracket included (text fields keep it: a bracket after a
+   * text is part of the text); XML: the value, with ` [unit]` when a units attribute is set.
+   */
+  valueText: string;
   /** 1-based line of the record. */
   line: number;
   /** Line of the date of a TDM observation (XML puts it on its own line; KVN: `line`). */

@@ -18,6 +18,7 @@ class ArrayCursor implements RecordCursor {
   keyword = '';
   value = '';
   unit: string | undefined = undefined;
+  valueText = '';
   line = 0;
   epochLine = 0;
   readonly lastLine: number;
@@ -37,6 +38,7 @@ class ArrayCursor implements RecordCursor {
     this.keyword = r.keyword;
     this.value = r.value;
     this.unit = r.unit;
+    this.valueText = r.unit === undefined ? r.value : `${r.value} [${r.unit}]`;
     this.line = r.line;
     this.epochLine = r.epochLine ?? r.line;
     return true;

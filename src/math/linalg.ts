@@ -695,10 +695,25 @@ function norm2(v: Float64Array): number {
   return scale * Math.sqrt(ss);
 }
 
+/** Smallest positive normal double, 2⁻¹⁰²². */
+const MIN_NORMAL = 2.2250738585072014e-308;
+
+/**
+ * The matrix for ml-matrix, with subnormal entries (|a| < 2⁻¹⁰²²) set to zero when the
+ * largest entry is at least 2⁻¹⁰²²/ε: ml-matrix's SVD returns NaN singular vectors when one
+ * is present (found by a property test: an entry of −5e-324 beside entries of order 1), and
+ * the change is then below ε·max|A|, the backward error of the factorisations themselves.
+ */
 function toMl(a: DenseMatrix): Matrix {
+  let largest = 0;
+  for (let k = 0; k < a.data.length; k++) largest = Math.max(largest, Math.abs(a.data[k]!));
+  const flush = largest * Number.EPSILON >= MIN_NORMAL;
   const m = new Matrix(a.rows, a.cols);
   for (let i = 0; i < a.rows; i++) {
-    for (let j = 0; j < a.cols; j++) m.set(i, j, a.data[i * a.cols + j]!);
+    for (let j = 0; j < a.cols; j++) {
+      const v = a.data[i * a.cols + j]!;
+      m.set(i, j, flush && Math.abs(v) < MIN_NORMAL ? 0 : v);
+    }
   }
   return m;
 }

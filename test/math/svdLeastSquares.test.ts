@@ -78,6 +78,17 @@ describe('solveLeastSquaresSvd', () => {
     );
   });
 
+  it('a subnormal entry beside entries of order 1 gives finite results (found by the property above)', () => {
+    // ml-matrix's SVD returned NaN singular vectors here; the entry is below ε·max|A|.
+    const rows = [
+      [4, -5e-324],
+      [0, 4],
+    ];
+    const r = solveLeastSquaresSvd(rows, [1, 2]);
+    expect(Array.from(r.x)).toEqual([0.25, 0.5]);
+    expect(Array.from(r.covariance.data)).toEqual([0.0625, 0, 0, 0.0625]);
+  });
+
   it('reports a rank-deficient design: rank below n and an infinite or huge condition number', () => {
     const r = solveLeastSquaresSvd(
       [

@@ -152,6 +152,11 @@ export class SphericalHarmonicKernel {
   private readonly scratch: Float64Array;
   /** The WebAssembly column sums, when they run. */
   private readonly wasm: WasmSide | undefined;
+  /**
+   * The column sums of one evaluation (acceleration at 0–2, gradient at 3–7): a view on the
+   * WebAssembly output, or an array of its own for the JavaScript loops.
+   */
+  private readonly sums: Float64Array;
   /** The implementation of the column sums in use. */
   readonly engine: KernelEngine;
 
@@ -346,12 +351,14 @@ export class SphericalHarmonicKernel {
         this.wasm.sectPtr / 8,
         this.wasm.sectPtr / 8 + 2 * columns,
       );
+      this.sums = this.wasm.f64.subarray(this.wasm.outPtr / 8, this.wasm.outPtr / 8 + 8);
       this.accTable = [];
       this.gradTable = [];
       this.engine = 'wasm';
     } else {
       this.wasm = undefined;
       this.scratch = new Float64Array(2 * columns);
+      this.sums = new Float64Array(8);
       // A plain array of doubles (V8's packed-double elements) rather than the Float64Array:
       // the column loops read it 1.3–1.4× faster (bench/propagation.bench.ts history; the
       // typed array's data pointer and length cost loads that the packed array avoids).
@@ -373,22 +380,42 @@ export class SphericalHarmonicKernel {
     const R = this.radiusKm;
     const r2 = x * x + y * y + z * z;
     const inv = R / r2;
-    const start = this.accStart;
-    const s = this.sectoralInto(x * inv, y * inv, R / Math.sqrt(r2), start.length - 2);
+    const sums = this.columnSums(x * inv, y * inv, z * inv, R / Math.sqrt(r2), R * inv, false);
+    const scale = this.gmKm3S2 / (R * R);
+    out[0] = sums[0]! * scale;
+    out[1] = sums[1]! * scale;
+    out[2] = sums[2]! * scale;
+  }
+
+  /**
+   * The column sums at the scaled position (x′, y′, z′) = (x, y, z)·R/r², with Ū00 = R/r and
+   * ρ = R²/r²: ax,
+   * ay, az (GM/R² units) at 0–2 and, with `gradient`, the five gradient sums d = gxx − gyy,
+   * gzz, gxy, gxz, gyz (GM/R³ units) at 3–7 of the returned array (the kernel's own: read it
+   * before the next call). The WebAssembly functions and the JavaScript loops fill the same
+   * slots, so that what follows is one code path.
+   */
+  private columnSums(
+    xs: number,
+    ys: number,
+    zs: number,
+    u00: number,
+    rho: number,
+    gradient: boolean,
+  ): Float64Array {
+    const start = gradient ? this.gradStart : this.accStart;
+    const s = this.sectoralInto(xs, ys, u00, start.length - 2);
     const w = this.wasm;
     if (w) {
-      w.exports.columns3(z * inv, R * inv, w.accColumns, w.accStartsPtr, w.sectPtr, w.outPtr);
-      const o = w.outPtr / 8;
-      out[0] = w.f64[o]!;
-      out[1] = w.f64[o + 1]!;
-      out[2] = w.f64[o + 2]!;
+      w.exports.columns3(zs, rho, w.accColumns, w.accStartsPtr, w.sectPtr, w.outPtr);
+      if (gradient) {
+        w.exports.columns5(zs, rho, w.gradColumns, w.gradStartsPtr, w.sectPtr, w.outPtr + 24);
+      }
     } else {
-      accelerationColumns(out, this.accTable, start, s, z * inv, R * inv);
+      accelerationColumns(this.sums, this.accTable, this.accStart, s, zs, rho);
+      if (gradient) gradientColumns(this.sums, this.gradTable, this.gradStart, s, zs, rho);
     }
-    const scale = this.gmKm3S2 / (R * R);
-    out[0] = out[0]! * scale;
-    out[1] = out[1]! * scale;
-    out[2] = out[2]! * scale;
+    return this.sums;
   }
 
   /**
@@ -435,47 +462,23 @@ export class SphericalHarmonicKernel {
     const R = this.radiusKm;
     const r2 = x * x + y * y + z * z;
     const inv = R / r2;
-    const start = this.gradStart;
-    const s = this.sectoralInto(x * inv, y * inv, R / Math.sqrt(r2), start.length - 2);
-    const w = this.wasm;
-    if (w) {
-      const zs = z * inv;
-      const rho = R * inv;
-      const o = w.outPtr / 8;
-      const f = w.f64;
-      w.exports.columns3(zs, rho, w.accColumns, w.accStartsPtr, w.sectPtr, w.outPtr);
-      acc[0] = f[o]!;
-      acc[1] = f[o + 1]!;
-      acc[2] = f[o + 2]!;
-      w.exports.columns5(zs, rho, w.gradColumns, w.gradStartsPtr, w.sectPtr, w.outPtr);
-      const gd = f[o]!;
-      const gzz = f[o + 1]!;
-      grad[0] = 0.5 * (gd - gzz);
-      grad[1] = f[o + 2]!;
-      grad[2] = f[o + 3]!;
-      grad[4] = -0.5 * (gd + gzz);
-      grad[5] = f[o + 4]!;
-      grad[8] = gzz;
-    } else {
-      accelerationColumns(acc, this.accTable, this.accStart, s, z * inv, R * inv);
-      gradientColumns(grad, this.gradTable, start, s, z * inv, R * inv);
-    }
+    const sums = this.columnSums(x * inv, y * inv, z * inv, R / Math.sqrt(r2), R * inv, true);
     const scale = this.gmKm3S2 / (R * R);
-    acc[0] = acc[0]! * scale;
-    acc[1] = acc[1]! * scale;
-    acc[2] = acc[2]! * scale;
+    acc[0] = sums[0]! * scale;
+    acc[1] = sums[1]! * scale;
+    acc[2] = sums[2]! * scale;
+    // Trace-free (Laplace): gxx + gyy = −gzz, so d = gxx − gyy gives gxx and gyy.
     const gs = scale / R;
-    const gxx = grad[0]! * gs;
-    const gyy = grad[4]! * gs;
-    const gzz = grad[8]! * gs;
-    const gxy = grad[1]! * gs;
-    const gxz = grad[2]! * gs;
-    const gyz = grad[5]! * gs;
-    grad[0] = gxx;
+    const d = sums[3]! * gs;
+    const gzz = sums[4]! * gs;
+    const gxy = sums[5]! * gs;
+    const gxz = sums[6]! * gs;
+    const gyz = sums[7]! * gs;
+    grad[0] = 0.5 * (d - gzz);
     grad[1] = gxy;
     grad[2] = gxz;
     grad[3] = gxy;
-    grad[4] = gyy;
+    grad[4] = -0.5 * (d + gzz);
     grad[5] = gyz;
     grad[6] = gxz;
     grad[7] = gyz;
@@ -559,10 +562,10 @@ function accelerationColumns(
  * The column sums of the gradient (GM/R³ units), as {@link accelerationColumns} over the
  * 11-number harmonics of the gradient table (a separate pass: the ten column sums and the
  * recursion then fit in the registers, which measured 12–15 % faster than one pass carrying
- * the acceleration too). Writes gxx, gxy, gxz, gyy, gyz, gzz at 0, 1, 2, 4, 5, 8 of `grad`
- * (gxx = (d − gzz)/2, gyy = −(d + gzz)/2 from d = gxx − gyy: trace-free).
+ * the acceleration too). Writes d = gxx − gyy, gzz, gxy, gxz, gyz at 3–7 of `sums` (the
+ * gradient is trace-free, so five sums carry it).
  *
- * @param grad - receives the upper triangle of the gradient (overwritten there)
+ * @param sums - receives the five sums at 3–7 (overwritten there)
  * @param t - gradient table (11 numbers per harmonic)
  * @param start - column starts, in harmonics
  * @param s - sectoral harmonics, re and im per column
@@ -570,7 +573,7 @@ function accelerationColumns(
  * @param rho - ρ = R²/r²
  */
 function gradientColumns(
-  grad: Float64Array,
+  sums: Float64Array,
   t: readonly number[],
   start: Int32Array,
   s: Float64Array,
@@ -621,12 +624,11 @@ function gradientColumns(
     gxz += xza * su + xzb * sv;
     gyz += yza * su + yzb * sv;
   }
-  grad[0] = 0.5 * (gd - gzz);
-  grad[1] = gxy;
-  grad[2] = gxz;
-  grad[4] = -0.5 * (gd + gzz);
-  grad[5] = gyz;
-  grad[8] = gzz;
+  sums[3] = gd;
+  sums[4] = gzz;
+  sums[5] = gxy;
+  sums[6] = gxz;
+  sums[7] = gyz;
 }
 
 /**

@@ -337,6 +337,27 @@ export function solveNonlinearLeastSquares(
     }
     const rms = rmsOf(evaluation.residuals, edited, problem.rowMeasurement);
     const cost = costOf(evaluation.residuals, edited, problem.rowMeasurement, x, prior);
+    // A stop inside this iteration, at the current estimate.
+    const stop = (
+      status: LeastSquaresStatus,
+      reason: string,
+      stopCovariance: DenseMatrix | undefined,
+    ): LeastSquaresResult => ({
+      converged: false,
+      status,
+      reason,
+      iterations: iteration,
+      x,
+      covariance: stopCovariance,
+      preFitRms,
+      postFitRms: rms,
+      residuals: evaluation.residuals,
+      edited,
+      editedCount,
+      conditionNumber,
+      rank,
+      history,
+    });
 
     // The linearised step, with Levenberg–Marquardt damping when asked.
     let step: Step | undefined;
@@ -347,22 +368,11 @@ export function solveNonlinearLeastSquares(
       conditionNumber = step.conditionNumber;
       rank = step.rank;
       if (step.rank < n || step.conditionNumber > maxCond) {
-        return {
-          converged: false,
-          status: 'unobservable',
-          reason: `the column-scaled design matrix has rank ${step.rank} of ${n} and condition number ${step.conditionNumber.toExponential(3)} (limit ${maxCond.toExponential(1)}): the parameters are not all observable from these data`,
-          iterations: iteration,
-          x,
-          covariance: undefined,
-          preFitRms,
-          postFitRms: rms,
-          residuals: evaluation.residuals,
-          edited,
-          editedCount,
-          conditionNumber,
-          rank,
-          history,
-        };
+        return stop(
+          'unobservable',
+          `the column-scaled design matrix has rank ${step.rank} of ${n} and condition number ${step.conditionNumber.toExponential(3)} (limit ${maxCond.toExponential(1)}): the parameters are not all observable from these data`,
+          undefined,
+        );
       }
       nextX = new Float64Array(n);
       for (let j = 0; j < n; j++) nextX[j] = x[j]! + step.delta[j]!;
@@ -373,14 +383,7 @@ export function solveNonlinearLeastSquares(
           growth *= 2;
           continue;
         }
-        return {
-          ...failed(x, iteration, e.failure, rows, measurementCount, history),
-          residuals: evaluation.residuals,
-          edited,
-          editedCount,
-          preFitRms,
-          postFitRms: rms,
-        };
+        return stop('evaluation-failed', failureReason(e.failure), undefined);
       }
       checkEvaluation(e, rows, n);
       if (damping > 0) {
@@ -402,22 +405,11 @@ export function solveNonlinearLeastSquares(
       break;
     }
     if (next === undefined || step === undefined || nextX === undefined) {
-      return {
-        converged: false,
-        status: 'max-iterations',
-        reason: `Levenberg–Marquardt found no step that lowers the cost after ${MAX_DAMPING_TRIES} damping increases (λ = ${damping.toExponential(2)})`,
-        iterations: iteration,
-        x,
+      return stop(
+        'max-iterations',
+        `Levenberg–Marquardt found no step that lowers the cost after ${MAX_DAMPING_TRIES} damping increases (λ = ${damping.toExponential(2)})`,
         covariance,
-        preFitRms,
-        postFitRms: rms,
-        residuals: evaluation.residuals,
-        edited,
-        editedCount,
-        conditionNumber,
-        rank,
-        history,
-      };
+      );
     }
     const stepSigma = maxStepSigma(step.delta, step.covariance);
     history.push({ iteration, rms, editedCount, stepSigma, damping, conditionNumber });
@@ -688,6 +680,10 @@ function checkEvaluation(e: LeastSquaresEvaluation, rows: number, n: number): vo
   }
 }
 
+function failureReason(failure: string): string {
+  return `the model could not be evaluated: ${failure}`;
+}
+
 function failed(
   x: Float64Array,
   iterations: number,
@@ -699,7 +695,7 @@ function failed(
   return {
     converged: false,
     status: 'evaluation-failed',
-    reason: `the model could not be evaluated: ${failure}`,
+    reason: failureReason(failure),
     iterations,
     x,
     covariance: undefined,

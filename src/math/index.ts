@@ -58,6 +58,11 @@ export type { Mat3, Mat3Like, Mat3Out } from './mat3';
 export * as mat3 from './mat3';
 export type { SeededRandomState } from './random';
 export { SeededRandom } from './random';
-export { invertGeneralInto, invertSpdInto, lowerTriangularInverseInto } from './smallDense';
+export {
+  invertGeneralInto,
+  invertSpdInto,
+  lowerTriangularInverseInto,
+  multiplySmall,
+} from './smallDense';
 export type { MutableVec3, Vec3, Vec3Like, Vec3Out } from './vec3';
 export * as vec3 from './vec3';

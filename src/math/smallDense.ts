@@ -1,8 +1,8 @@
 /**
- * Allocation-light inverses of small dense matrices (n up to ~20) on row-major arrays: the
- * covariances, innovation covariances and transition matrices of the estimators, where the
- * general routines of `linalg.ts` (over ml-matrix, with copies and checks) cost more than the
- * arithmetic. Numerical failure (not positive definite, singular) is returned as `false`.
+ * Allocation-light products and inverses of small dense matrices (n up to ~20) on row-major
+ * arrays: the covariances, innovation covariances and transition matrices of the estimators,
+ * where the general routines of `linalg.ts` (over ml-matrix, with copies and checks) cost more
+ * than the arithmetic. Numerical failure (not positive definite, singular) is returned as `false`.
  */
 
 /**
@@ -118,4 +118,34 @@ export function invertGeneralInto(out: Float64Array, A: ArrayLike<number>, n: nu
     }
   }
   return true;
+}
+
+/**
+ * A (r×c) · B (c×k) → a new r×k array, row-major; zero entries of A are skipped (the STMs and
+ * Jacobians it serves are sparse). For the small matrices of the Kalman steps (6 to 20).
+ *
+ * @param A - r×c, row-major
+ * @param r - rows of A
+ * @param c - columns of A, rows of B
+ * @param B - c×k, row-major
+ * @param k - columns of B
+ * @returns A·B, r×k, row-major
+ * @internal
+ */
+export function multiplySmall(
+  A: ArrayLike<number>,
+  r: number,
+  c: number,
+  B: ArrayLike<number>,
+  k: number,
+): Float64Array {
+  const out = new Float64Array(r * k);
+  for (let i = 0; i < r; i++) {
+    for (let p = 0; p < c; p++) {
+      const a = A[i * c + p]!;
+      if (a === 0) continue;
+      for (let j = 0; j < k; j++) out[i * k + j] = out[i * k + j]! + a * B[p * k + j]!;
+    }
+  }
+  return out;
 }

@@ -8,7 +8,7 @@
  * transition matrix) and measurement models (for residuals and partials).
  */
 import { InvalidArgumentError } from '../../errors';
-import { chiSquareQuantile, invertSpdInto } from '../../math';
+import { chiSquareQuantile, invertSpdInto, multiplySmall } from '../../math';
 
 /** A state estimate and its covariance. Arrays are row-major; nothing here mutates them. */
 export interface KalmanEstimate {
@@ -116,7 +116,7 @@ export function kalmanPredict(
       x[i] = s;
     }
   }
-  const PhiP = multiply(phi, n, n, estimate.P, n);
+  const PhiP = multiplySmall(phi, n, n, estimate.P, n);
   const P = multiplyTransposeB(PhiP, n, n, phi, n);
   if (Q !== undefined) for (let k = 0; k < n * n; k++) P[k] = P[k]! + Q[k]!;
   symmetrizeInPlace(P, n);
@@ -167,7 +167,7 @@ export function kalmanUpdate(
   }
   const H = measurement.H;
   const PHt = multiplyTransposeB(prior.P, n, n, H, m); // n×m
-  const S = multiply(H, m, n, PHt, m); // m×m
+  const S = multiplySmall(H, m, n, PHt, m); // m×m
   for (let k = 0; k < m * m; k++) S[k] = S[k]! + measurement.R[k]!;
   symmetrizeInPlace(S, m);
   if (options.gateThreshold !== undefined && !(options.gateThreshold > 0)) {
@@ -206,7 +206,7 @@ export function kalmanUpdate(
       innovationCovariance: S,
     };
   }
-  const K = multiply(PHt, n, m, Sinv, m); // n×m
+  const K = multiplySmall(PHt, n, m, Sinv, m); // n×m
   const x = Float64Array.from(prior.x);
   for (let i = 0; i < n; i++) {
     let s = 0;
@@ -222,9 +222,9 @@ export function kalmanUpdate(
       IKH[i * n + j] = (i === j ? 1 : 0) - s;
     }
   }
-  const A = multiply(IKH, n, n, prior.P, n);
+  const A = multiplySmall(IKH, n, n, prior.P, n);
   const P = multiplyTransposeB(A, n, n, IKH, n);
-  const KR = multiply(K, n, m, measurement.R, m);
+  const KR = multiplySmall(K, n, m, measurement.R, m);
   const KRKt = multiplyTransposeB(KR, n, m, K, n);
   for (let k = 0; k < n * n; k++) P[k] = P[k]! + KRKt[k]!;
   symmetrizeInPlace(P, n);
@@ -270,7 +270,7 @@ export function rtsSmooth(records: readonly KalmanStepRecord[]): KalmanEstimate[
       );
     }
     const PPhiT = multiplyTransposeB(current.P, n, n, nextRecord.phi, n);
-    const C = multiply(PPhiT, n, n, predictedInverse, n);
+    const C = multiplySmall(PPhiT, n, n, predictedInverse, n);
     const smoothedNext = out[k + 1]!;
     const dx = new Float64Array(n);
     for (let i = 0; i < n; i++) dx[i] = smoothedNext.x[i]! - nextRecord.predicted.x[i]!;
@@ -282,7 +282,7 @@ export function rtsSmooth(records: readonly KalmanStepRecord[]): KalmanEstimate[
     }
     const dP = new Float64Array(n * n);
     for (let i = 0; i < n * n; i++) dP[i] = smoothedNext.P[i]! - nextRecord.predicted.P[i]!;
-    const CdP = multiply(C, n, n, dP, n);
+    const CdP = multiplySmall(C, n, n, dP, n);
     const correction = multiplyTransposeB(CdP, n, n, C, n);
     const P = Float64Array.from(current.P);
     for (let i = 0; i < n * n; i++) P[i] = P[i]! + correction[i]!;
@@ -293,26 +293,7 @@ export function rtsSmooth(records: readonly KalmanStepRecord[]): KalmanEstimate[
 }
 
 // ---------------------------------------------------------------------------------------------
-// Small dense kernels (row-major). Sizes are small (6–20), so plain loops beat a library here.
-
-/** A (r×c) · B (c×k) → r×k. */
-function multiply(
-  A: ArrayLike<number>,
-  r: number,
-  c: number,
-  B: ArrayLike<number>,
-  k: number,
-): Float64Array {
-  const out = new Float64Array(r * k);
-  for (let i = 0; i < r; i++) {
-    for (let p = 0; p < c; p++) {
-      const a = A[i * c + p]!;
-      if (a === 0) continue;
-      for (let j = 0; j < k; j++) out[i * k + j] = out[i * k + j]! + a * B[p * k + j]!;
-    }
-  }
-  return out;
-}
+// A·Bᵀ for the small matrices of the steps (A·B is `multiplySmall` of the math kernels).
 
 /** A (r×c) · Bᵀ where B is k×c → r×k. */
 function multiplyTransposeB(

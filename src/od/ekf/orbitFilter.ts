@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 import { AstroError, InvalidArgumentError } from '../../errors';
-import { chiSquareQuantile, invertGeneralInto } from '../../math';
+import { chiSquareQuantile, invertGeneralInto, multiplySmall } from '../../math';
 import {
   type ImpulsiveManeuver,
   type NumericalPropagation,
@@ -309,7 +309,7 @@ export function runOrbitFilter(options: OrbitFilterOptions): OrbitFilterResult {
         } else {
           run.ephemeris.positionVelocityInto(yRef, tag);
         }
-        phi = multiply6(phiT, reference.phiPrevInverse);
+        phi = multiplySmall(phiT, 6, 6, reference.phiPrevInverse, 6);
         // Predicted state: the reference plus the carried deviation.
         const deviation = new Float64Array(6);
         for (let i = 0; i < 6; i++) deviation[i] = estimate.x[i]! - reference.yPrev[i]!;
@@ -447,19 +447,6 @@ function initialCovariance(
     throw new InvalidArgumentError('initialCovariance.dim', cov.dim, '', 'must be 6');
   }
   return cov.toFloat64Array();
-}
-
-/** A · B for 6×6 row-major matrices. */
-function multiply6(A: Float64Array, B: Float64Array): Float64Array {
-  const out = new Float64Array(36);
-  for (let i = 0; i < 6; i++) {
-    for (let k = 0; k < 6; k++) {
-      const a = A[6 * i + k]!;
-      if (a === 0) continue;
-      for (let j = 0; j < 6; j++) out[6 * i + j] = out[6 * i + j]! + a * B[6 * k + j]!;
-    }
-  }
-  return out;
 }
 
 /** A filter step whose state and covariance objects are built when first read. */

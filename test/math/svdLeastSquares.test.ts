@@ -79,7 +79,8 @@ describe('solveLeastSquaresSvd', () => {
   });
 
   it('a subnormal entry beside entries of order 1 gives finite results (found by the property above)', () => {
-    // ml-matrix's SVD returned NaN singular vectors here; the entry is below ε·max|A|.
+    // ml-matrix's SVD returned NaN singular vectors here; the entry is below ε·max|A|. The
+    // solution is then that of 4·I: x = b/4 and (AᵀA)⁻¹ = I/16, exact in binary.
     const rows = [
       [4, -5e-324],
       [0, 4],

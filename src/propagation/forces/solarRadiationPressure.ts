@@ -156,23 +156,24 @@ export function solarRadiationPressure(options: SolarRadiationPressureOptions): 
       // The shadow fraction has kinks where the discs start and stop overlapping (penumbra
       // boundary, c = a + b) and where one disc starts or stops covering the other (umbra or
       // annular boundary, c = |b − a|), for the Earth and for the Moon.
-      const boundaries = (occulter: () => ArrayLike<number>, radiusKm: number) => {
-        const at = (tS: number, y: Float64Array, umbra: boolean) =>
-          apparentDiscs(
-            y[0]!,
-            y[1]!,
-            y[2]!,
-            context.bodyPosition(sun, tS),
-            occulter(),
-            sunRadius,
-            radiusKm,
-            (aRad, bRad, cRad) => (umbra ? cRad - Math.abs(bRad - aRad) : cRad - (aRad + bRad)),
-          );
-        return [
-          (tS: number, y: Float64Array) => at(tS, y, false),
-          (tS: number, y: Float64Array) => at(tS, y, true),
-        ];
-      };
+      // The readers of the disc geometry, made once (the functions run at every step).
+      const penumbraMargin = (aRad: number, bRad: number, cRad: number) => cRad - (aRad + bRad);
+      const umbraMargin = (aRad: number, bRad: number, cRad: number) =>
+        cRad - Math.abs(bRad - aRad);
+      const boundaries = (occulter: () => ArrayLike<number>, radiusKm: number) =>
+        [penumbraMargin, umbraMargin].map(
+          (margin) => (tS: number, y: Float64Array) =>
+            apparentDiscs(
+              y[0]!,
+              y[1]!,
+              y[2]!,
+              context.bodyPosition(sun, tS),
+              occulter(),
+              sunRadius,
+              radiusKm,
+              margin,
+            ),
+        );
       const moonAt = new Float64Array(3);
       const switchingFunctions = conical
         ? [

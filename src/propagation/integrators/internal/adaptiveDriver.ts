@@ -242,6 +242,8 @@ class SwitchWatch {
   private readonly g: readonly ((tS: number, y: Float64Array) => number)[];
   private readonly gStart: Float64Array;
   private readonly gEnd: Float64Array;
+  /** Values at the previous sample of the scan of a step (preallocated). */
+  private readonly gSample: Float64Array;
   private readonly work: Float64Array;
   private readonly maxCheckS: number;
   private readonly minStepS: number;
@@ -250,6 +252,7 @@ class SwitchWatch {
     this.g = s.switches;
     this.gStart = Float64Array.from(s.switches, (g) => g(s.t0S, y0));
     this.gEnd = new Float64Array(s.switches.length);
+    this.gSample = new Float64Array(s.switches.length);
     this.work = new Float64Array(s.n);
     this.maxCheckS = s.maxCheckIntervalS;
     this.minStepS = s.minStepS;
@@ -290,7 +293,8 @@ class SwitchWatch {
     const m = Math.max(1, Math.ceil(Math.abs(h) / this.maxCheckS));
     let firstTheta = Number.POSITIVE_INFINITY;
     let thetaBefore = 0;
-    const before = Float64Array.from(gStart);
+    const before = this.gSample;
+    before.set(gStart);
     for (let j = 1; j <= m && firstTheta === Number.POSITIVE_INFINITY; j++) {
       const theta = j / m;
       let state = yNew;
